@@ -1,0 +1,3 @@
+from kithkin.cli.main import main
+
+main()

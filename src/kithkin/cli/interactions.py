@@ -1,0 +1,94 @@
+"""Interaction commands: log, follow-ups, done, search."""
+
+from __future__ import annotations
+
+import click
+
+from kithkin.cli import render
+from kithkin.cli.main import App, cli, json_option, pass_app
+from kithkin.core.log_entry import LogInput
+from kithkin.core.serialize import follow_up_json, interaction_json, search_json
+from kithkin.core.vocabulary import Activity, Channel, Initiator, Purpose
+from kithkin.services import complete_follow_up, list_follow_ups, log_interaction, search
+
+
+@cli.command()
+@click.argument("people", nargs=-1, metavar="PERSON [PERSON]...")
+@click.option("-m", "--message", "note", required=True, metavar="NOTE", help="What happened.")
+@click.option("--date", metavar="YYYY-MM-DD[THH:MM]", help="When (default: now).")
+@click.option("--channel", type=click.Choice([c.value for c in Channel]), help="How.")
+@click.option("--purpose", type=click.Choice([p.value for p in Purpose]), help="Why.")
+@click.option("--minutes", type=int, metavar="N", help="How long it took.")
+@click.option(
+    "--gave",
+    multiple=True,
+    metavar="KIND:TEXT",
+    help="Something you gave, e.g. intro:to Sam (repeatable).",
+)
+@click.option(
+    "--asked",
+    multiple=True,
+    metavar="KIND:TEXT",
+    help="Something you asked for, e.g. referral:for Stripe (repeatable).",
+)
+@click.option(
+    "--received", multiple=True, metavar="KIND:TEXT", help="Something you received (repeatable)."
+)
+@click.option(
+    "--follow-up",
+    "follow_up",
+    metavar='"WHEN: TEXT"',
+    help='A follow-up, e.g. "next friday: send the deck".',
+)
+@click.option("--initiated-by", type=click.Choice([i.value for i in Initiator]))
+@click.option(
+    "--activity",
+    type=click.Choice([a.value for a in Activity]),
+    help="An activity not with a person (a post engaged with, an article written).",
+)
+@json_option
+@pass_app
+def log(app: App, /, people: tuple[str, ...], as_json: bool, **fields: object) -> None:
+    """Log an interaction with one or more people."""
+    interaction = log_interaction(app.ctx, people, LogInput(**fields))  # type: ignore[arg-type]
+    app.out.emit(
+        render.interaction_view(interaction, app.tz), interaction_json(interaction), as_json=as_json
+    )
+
+
+@cli.command(name="follow-ups")
+@click.option("--all", "include_closed", is_flag=True, help="Include done and dropped ones.")
+@json_option
+@pass_app
+def follow_ups(app: App, /, include_closed: bool, as_json: bool) -> None:
+    """List open follow-ups, the most urgent first."""
+    found = list_follow_ups(app.ctx, include_closed=include_closed)
+    app.out.emit(
+        render.follow_ups_table(found, today=app.today()),
+        [follow_up_json(f) for f in found],
+        as_json=as_json,
+    )
+
+
+@cli.command()
+@click.argument("follow_up_id", metavar="FOLLOWUP_ID", type=int)
+@json_option
+@pass_app
+def done(app: App, /, follow_up_id: int, as_json: bool) -> None:
+    """Mark a follow-up as done."""
+    follow_up = complete_follow_up(app.ctx, follow_up_id)
+    who = f" ({follow_up.person.name})" if follow_up.person else ""
+    app.out.emit(
+        f"Done: #{follow_up.id} {follow_up.text}{who}", follow_up_json(follow_up), as_json=as_json
+    )
+
+
+@cli.command(name="search")
+@click.argument("query")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@json_option
+@pass_app
+def search_command(app: App, /, query: str, limit: int, as_json: bool) -> None:
+    """Search people (names, e-mails, companies, tags, notes) and interaction notes."""
+    results = search(app.ctx, query, limit=limit)
+    app.out.emit(render.search_view(results, app.tz), search_json(results), as_json=as_json)

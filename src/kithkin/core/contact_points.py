@@ -1,0 +1,111 @@
+"""Normalizing what identifies a person: names, e-mails, phones, profile URLs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from nameparser import HumanName
+
+from kithkin.errors import InvalidInput
+
+
+@dataclass(frozen=True)
+class StructuredName:
+    display: str
+    given: str
+    family: str
+    middle: str = ""
+    prefix: str = ""
+    suffix: str = ""
+
+
+def parse_name(text: str) -> StructuredName:
+    """Split a display name into its parts (``Dr. Ana María Ruiz Jr.``)."""
+    display = " ".join(text.split())
+    if not display:
+        raise InvalidInput("a person needs a name.", field="name")
+    if len(display) > 300:
+        raise InvalidInput("a name longer than 300 characters is not a name.", field="name")
+    parsed = HumanName(display)
+    given = parsed.first or ""
+    family = parsed.last or ""
+    if not given and not family:
+        given = display
+    return StructuredName(
+        display=display,
+        given=given,
+        family=family,
+        middle=parsed.middle or "",
+        prefix=parsed.title or "",
+        suffix=parsed.suffix or "",
+    )
+
+
+def normalize_email(text: str) -> str:
+    """The canonical form of an e-mail address, or InvalidInput saying what is wrong."""
+    value = text.strip()
+    try:
+        checked = validate_email(value, check_deliverability=False)
+    except EmailNotValidError as error:
+        raise InvalidInput(f"{value!r} is not an e-mail address: {error}", field="email") from None
+    return checked.normalized.lower()
+
+
+def normalize_phone(raw: str, *, default_region: str | None) -> str | None:
+    """E.164 form of a phone number, or None when it cannot be read as a valid number.
+
+    The raw text is always kept by the caller: a number we cannot parse is still the user's.
+    """
+    text = raw.strip()
+    if not re.search(r"\d", text):
+        raise InvalidInput(f"{raw!r} has no digits; it is not a phone number.", field="phone")
+    try:
+        number = phonenumbers.parse(text, default_region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+_URL_LABELS = {
+    "linkedin.com": "linkedin",
+    "x.com": "x",
+    "twitter.com": "x",
+    "github.com": "github",
+    "gitlab.com": "gitlab",
+    "mastodon.social": "mastodon",
+    "instagram.com": "instagram",
+    "facebook.com": "facebook",
+    "bsky.app": "bluesky",
+}
+
+
+def normalize_url(text: str) -> tuple[str, str]:
+    """``(url, label)``: the URL with a scheme, and what kind of profile it is."""
+    value = text.strip()
+    if not value or " " in value:
+        raise InvalidInput(f"{text!r} is not a URL.", field="url")
+    if "://" not in value:
+        value = "https://" + value
+    host = (urlsplit(value).hostname or "").lower().removeprefix("www.")
+    if "." not in host:
+        raise InvalidInput(f"{text!r} is not a URL.", field="url")
+    for domain, label in _URL_LABELS.items():
+        if host == domain or host.endswith("." + domain):
+            return value, label
+    return value, "web"
+
+
+def clean_label(text: str, *, field: str, limit: int = 100) -> str:
+    """A tag, interest or nickname: trimmed, single-spaced, not empty, not huge."""
+    value = " ".join(text.split())
+    if not value:
+        raise InvalidInput("the value is empty.", field=field)
+    if len(value) > limit:
+        raise InvalidInput(f"{value[:20]!r}… is longer than {limit} characters.", field=field)
+    return value

@@ -1,0 +1,107 @@
+"""Storage: the only package that speaks SQL. ``Store.open(url)`` gives a migrated database."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from kithkin.core.defaults import DEFAULT_CIRCLES, DEFAULT_GOALS, DEFAULT_SETTINGS
+from kithkin.errors import DatabaseError
+from kithkin.store.engine import make_engine
+from kithkin.store.interactions import FollowUpsRepository, InteractionsRepository
+from kithkin.store.migrate import ensure_current
+from kithkin.store.people import PeopleRepository
+from kithkin.store.search import SearchRepository
+from kithkin.store.tables import AccountRow, CircleRow, GoalRow, SettingRow, SourceRow
+
+LOCAL_ACCOUNT = "me"
+
+
+class Transaction:
+    """One unit of work: everything done through it commits together or not at all."""
+
+    def __init__(self, session: Session, owner_id: int) -> None:
+        self.session = session
+        self.owner_id = owner_id
+        self.people = PeopleRepository(session, owner_id)
+        self.interactions = InteractionsRepository(session, owner_id, self.people)
+        self.follow_ups = FollowUpsRepository(session, owner_id)
+        self.search = SearchRepository(session, owner_id)
+
+    def new_source(self, kind: str, *, now: datetime, detail: str = "") -> int:
+        source = SourceRow(owner_id=self.owner_id, kind=kind, detail=detail, created_at=now)
+        self.session.add(source)
+        self.session.flush()
+        return source.id
+
+    def circle_cadences(self) -> dict[str, int | None]:
+        rows = self.session.execute(
+            select(CircleRow.name, CircleRow.cadence_days).where(
+                CircleRow.owner_id == self.owner_id
+            )
+        ).all()
+        return {row.name: row.cadence_days for row in rows}
+
+
+class Store:
+    def __init__(self, engine: Engine, owner_id: int) -> None:
+        self.engine = engine
+        self.owner_id = owner_id
+
+    @classmethod
+    def open(cls, url: str, *, now: datetime, account: str = LOCAL_ACCOUNT) -> Store:
+        """Open (creating and migrating as needed) the database and the account's defaults."""
+        engine = make_engine(url)
+        try:
+            ensure_current(engine)
+            with Session(engine) as session, session.begin():
+                owner_id = _ensure_account(session, account, now)
+        except OperationalError as error:
+            engine.dispose()
+            reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+            raise DatabaseError(f"cannot open the database {engine.url!r}: {reason}.") from None
+        return cls(engine, owner_id)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield Transaction(session, self.owner_id)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _ensure_account(session: Session, username: str, now: datetime) -> int:
+    found = session.scalars(select(AccountRow.id).where(AccountRow.username == username)).first()
+    if found is not None:
+        return found
+    account = AccountRow(username=username, password_hash=None, display_name="", created_at=now)
+    session.add(account)
+    session.flush()
+    for position, (circle, cadence) in enumerate(DEFAULT_CIRCLES):
+        session.add(
+            CircleRow(
+                owner_id=account.id, name=circle.value, cadence_days=cadence, position=position
+            )
+        )
+    for goal in DEFAULT_GOALS:
+        session.add(
+            GoalRow(
+                owner_id=account.id,
+                key=goal.key,
+                period=goal.period,
+                target=goal.target,
+                label=goal.label,
+                active=True,
+            )
+        )
+    for key, value in DEFAULT_SETTINGS.items():
+        session.add(SettingRow(owner_id=account.id, key=key, value=json.dumps(value)))
+    session.flush()
+    return account.id

@@ -1,0 +1,587 @@
+"""People: create, change, find, list and really delete, always within one owner."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TypeVar
+
+from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from kithkin.core.dates import PartialDate
+from kithkin.core.person_changes import PersonChanges
+from kithkin.core.records import Address, Employment, Labeled, Person, PersonSummary, Phone
+from kithkin.core.vocabulary import Circle, Mode
+from kithkin.errors import Ambiguous, NotFound
+from kithkin.store.tables import (
+    AddressRow,
+    EmailRow,
+    EmploymentRow,
+    FieldProvenanceRow,
+    InteractionRow,
+    InterestRow,
+    NicknameRow,
+    OrganizationRow,
+    ParticipantRow,
+    PersonRow,
+    PhoneRow,
+    SourceRow,
+    TagRow,
+    UrlRow,
+)
+
+_Listed = TypeVar("_Listed", EmailRow, PhoneRow, UrlRow, AddressRow, NicknameRow)
+_HEX_PREFIX = re.compile(r"^[0-9a-f]{4,32}$")
+
+
+def _partial(text: str | None) -> PartialDate | None:
+    return PartialDate.parse(text, field="date") if text else None
+
+
+class PeopleRepository:
+    def __init__(self, session: Session, owner_id: int) -> None:
+        self.session = session
+        self.owner_id = owner_id
+
+    # -- finding ---------------------------------------------------------------------------
+
+    def _owned(self) -> list[ColumnElement[bool]]:
+        return [PersonRow.owner_id == self.owner_id]
+
+    def resolve(self, reference: str) -> int:
+        """The person a user means by an id, id prefix, e-mail, name or nickname."""
+        ref = " ".join(reference.split())
+        if not ref:
+            raise NotFound("an empty name matches nobody; give a name, e-mail or id.")
+        lowered = ref.casefold()
+        if _HEX_PREFIX.match(lowered):
+            hits = self._ids_where(PersonRow.uid >= lowered, PersonRow.uid < lowered + "g")
+            if hits:
+                return self._one(ref, hits)
+        if "@" in ref:
+            hits = self._ids_where(
+                PersonRow.id.in_(select(EmailRow.person_id).where(EmailRow.normalized == lowered))
+            )
+            if hits:
+                return self._one(ref, hits)
+        exact = self._ids_where(PersonRow.sort_name == lowered)
+        if exact:
+            return self._one(ref, exact)
+        nick = self._ids_where(
+            PersonRow.id.in_(select(NicknameRow.person_id).where(NicknameRow.normalized == lowered))
+        )
+        if nick:
+            return self._one(ref, nick)
+        words = [_escape_like(word) for word in lowered.split()]
+        conditions = [
+            or_(
+                PersonRow.sort_name.like(f"{word}%", escape="\\"),
+                PersonRow.sort_name.like(f"% {word}%", escape="\\"),
+            )
+            for word in words
+        ]
+        partial = self._ids_where(and_(*conditions))
+        if partial:
+            return self._one(ref, partial)
+        raise NotFound(
+            f"nobody matches {reference!r}; see `kithkin people` or `kithkin search {ref}`."
+        )
+
+    def _ids_where(self, *conditions: ColumnElement[bool]) -> list[int]:
+        query = select(PersonRow.id).where(*self._owned(), *conditions).limit(51)
+        return list(self.session.scalars(query))
+
+    def _one(self, reference: str, ids: list[int]) -> int:
+        if len(ids) == 1:
+            return ids[0]
+        rows = self.session.execute(
+            select(PersonRow.id, PersonRow.uid, PersonRow.display_name)
+            .where(PersonRow.id.in_(ids))
+            .order_by(PersonRow.sort_name)
+        ).all()
+        emails = self._first_emails([row.id for row in rows])
+        candidates = [
+            f"{row.display_name}"
+            + (f" <{emails[row.id]}>" if row.id in emails else "")
+            + f" ({row.uid[:8]})"
+            for row in rows
+        ]
+        raise Ambiguous(reference, candidates)
+
+    def _first_emails(self, ids: Sequence[int]) -> dict[int, str]:
+        rows = self.session.execute(
+            select(EmailRow.person_id, EmailRow.value)
+            .where(EmailRow.person_id.in_(ids))
+            .order_by(EmailRow.person_id, EmailRow.position.desc())
+        ).all()
+        return {row.person_id: row.value for row in rows}
+
+    def email_owners(self, emails: Sequence[str]) -> list[tuple[str, str, int]]:
+        """``(e-mail, name, person id)`` for each given normalized e-mail someone already has."""
+        if not emails:
+            return []
+        rows = self.session.execute(
+            select(EmailRow.normalized, PersonRow.display_name, PersonRow.id)
+            .join(PersonRow, PersonRow.id == EmailRow.person_id)
+            .where(EmailRow.normalized.in_(emails), *self._owned())
+        ).all()
+        return [(row[0], row[1], row[2]) for row in rows]
+
+    def uid_of(self, person_id: int) -> str:
+        return self.session.scalars(select(PersonRow.uid).where(PersonRow.id == person_id)).one()
+
+    def names(self, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+        """``{pk: (uid, display name)}`` for the given people."""
+        rows = self.session.execute(
+            select(PersonRow.id, PersonRow.uid, PersonRow.display_name).where(
+                PersonRow.id.in_(ids), *self._owned()
+            )
+        ).all()
+        return {row.id: (row.uid, row.display_name) for row in rows}
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def create(self, changes: PersonChanges, *, source_id: int, now: datetime) -> int:
+        assert changes.name is not None
+        row = PersonRow(
+            uid=uuid.uuid4().hex,
+            owner_id=self.owner_id,
+            display_name=changes.name.display,
+            sort_name=changes.name.display.casefold(),
+            circle=(changes.circle or Circle.NETWORK).value,
+            mode=(changes.mode or Mode.BOTH).value,
+            created_at=now,
+            updated_at=now,
+            met_how="",
+            notes="",
+            search_text="",
+        )
+        self.session.add(row)
+        self.session.flush()
+        self.apply(row.id, changes, source_id=source_id, now=now)
+        return row.id
+
+    def apply(
+        self, person_id: int, changes: PersonChanges, *, source_id: int, now: datetime
+    ) -> None:
+        row = self.session.get_one(PersonRow, person_id)
+        if changes.name is not None:
+            name = changes.name
+            row.display_name, row.sort_name = name.display, name.display.casefold()
+            row.given_name, row.family_name, row.middle_name = name.given, name.family, name.middle
+            row.prefix, row.suffix = name.prefix, name.suffix
+        if changes.circle is not None:
+            row.circle = changes.circle.value
+        if changes.mode is not None:
+            row.mode = changes.mode.value
+        if changes.cadence_days is not None:
+            row.cadence_days = changes.cadence_days
+        if changes.birthday is not None:
+            row.birth_year = changes.birthday.year
+            row.birth_month, row.birth_day = changes.birthday.month, changes.birthday.day
+        elif changes.clear_birthday:
+            row.birth_year = row.birth_month = row.birth_day = None
+        if changes.met_how is not None:
+            row.met_how = changes.met_how
+        if changes.notes is not None:
+            row.notes = changes.notes
+        self._apply_lists(person_id, changes, source_id)
+        if changes.company is not None or changes.title is not None:
+            self._change_job(person_id, changes.company, changes.title, source_id, now)
+        for field_name in changes.touched:
+            self.session.merge(
+                FieldProvenanceRow(person_id=person_id, field=field_name, source_id=source_id)
+            )
+        row.updated_at = now
+        self.session.flush()
+        self.refresh_search_text(person_id)
+
+    def _apply_lists(self, person_id: int, changes: PersonChanges, source_id: int) -> None:
+        s = self.session
+        if changes.remove_emails:
+            s.execute(
+                delete(EmailRow).where(
+                    EmailRow.person_id == person_id, EmailRow.normalized.in_(changes.remove_emails)
+                )
+            )
+        if changes.remove_phones:
+            s.execute(
+                delete(PhoneRow).where(
+                    PhoneRow.person_id == person_id,
+                    or_(
+                        PhoneRow.raw.in_(changes.remove_phones),
+                        PhoneRow.e164.in_(changes.remove_phones),
+                    ),
+                )
+            )
+        if changes.remove_urls:
+            s.execute(
+                delete(UrlRow).where(
+                    UrlRow.person_id == person_id, UrlRow.value.in_(changes.remove_urls)
+                )
+            )
+        if changes.remove_nicknames:
+            s.execute(
+                delete(NicknameRow).where(
+                    NicknameRow.person_id == person_id,
+                    NicknameRow.normalized.in_([n.casefold() for n in changes.remove_nicknames]),
+                )
+            )
+        if changes.remove_tags:
+            s.execute(
+                delete(TagRow).where(
+                    TagRow.person_id == person_id, TagRow.name.in_(changes.remove_tags)
+                )
+            )
+        if changes.remove_interests:
+            s.execute(
+                delete(InterestRow).where(
+                    InterestRow.person_id == person_id,
+                    func.lower(InterestRow.name).in_([i.lower() for i in changes.remove_interests]),
+                )
+            )
+        s.flush()
+        have_emails = set(
+            s.scalars(select(EmailRow.normalized).where(EmailRow.person_id == person_id))
+        )
+        for position, email in enumerate(changes.emails, start=len(have_emails)):
+            if email.value not in have_emails:
+                have_emails.add(email.value)
+                s.add(
+                    EmailRow(
+                        person_id=person_id,
+                        value=email.value,
+                        normalized=email.value,
+                        label=email.label,
+                        position=position,
+                        source_id=source_id,
+                    )
+                )
+        have_phones = {
+            (p.e164 or p.raw)
+            for p in s.scalars(select(PhoneRow).where(PhoneRow.person_id == person_id))
+        }
+        for position, phone in enumerate(changes.phones, start=len(have_phones)):
+            if phone.value not in have_phones:
+                have_phones.add(phone.value)
+                s.add(
+                    PhoneRow(
+                        person_id=person_id,
+                        raw=phone.raw,
+                        e164=phone.e164,
+                        label=phone.label,
+                        position=position,
+                        source_id=source_id,
+                    )
+                )
+        have_urls = set(s.scalars(select(UrlRow.value).where(UrlRow.person_id == person_id)))
+        for position, url in enumerate(changes.urls, start=len(have_urls)):
+            if url.value not in have_urls:
+                have_urls.add(url.value)
+                s.add(
+                    UrlRow(
+                        person_id=person_id,
+                        value=url.value,
+                        label=url.label,
+                        position=position,
+                        source_id=source_id,
+                    )
+                )
+        have_nicks = set(
+            s.scalars(select(NicknameRow.normalized).where(NicknameRow.person_id == person_id))
+        )
+        for position, nickname in enumerate(changes.nicknames, start=len(have_nicks)):
+            if nickname.casefold() not in have_nicks:
+                have_nicks.add(nickname.casefold())
+                s.add(
+                    NicknameRow(
+                        person_id=person_id,
+                        value=nickname,
+                        normalized=nickname.casefold(),
+                        position=position,
+                        source_id=source_id,
+                    )
+                )
+        have_tags = set(s.scalars(select(TagRow.name).where(TagRow.person_id == person_id)))
+        for tag in changes.tags:
+            if tag not in have_tags:
+                have_tags.add(tag)
+                s.add(TagRow(person_id=person_id, name=tag, source_id=source_id))
+        have_interests = {
+            i.lower()
+            for i in s.scalars(select(InterestRow.name).where(InterestRow.person_id == person_id))
+        }
+        for interest in changes.interests:
+            if interest.lower() not in have_interests:
+                have_interests.add(interest.lower())
+                s.add(InterestRow(person_id=person_id, name=interest, source_id=source_id))
+
+    def organization_id(self, name: str) -> int:
+        normalized = " ".join(name.split()).casefold()
+        found = self.session.scalars(
+            select(OrganizationRow.id).where(
+                OrganizationRow.owner_id == self.owner_id,
+                OrganizationRow.normalized_name == normalized,
+            )
+        ).first()
+        if found is not None:
+            return found
+        row = OrganizationRow(
+            owner_id=self.owner_id,
+            name=" ".join(name.split()),
+            normalized_name=normalized,
+            domain="",
+            industry="",
+            notes="",
+        )
+        self.session.add(row)
+        self.session.flush()
+        return row.id
+
+    def _change_job(
+        self, person_id: int, company: str | None, title: str | None, source_id: int, now: datetime
+    ) -> None:
+        """A new employer or title starts a new job; the old one is kept as history."""
+        current = self.session.scalars(
+            select(EmploymentRow).where(
+                EmploymentRow.person_id == person_id, EmploymentRow.is_current
+            )
+        ).first()
+        org_id = (
+            self.organization_id(company)
+            if company
+            else (current.organization_id if current else None)
+        )
+        new_title = (
+            title if title is not None else (current.title if current and company is None else "")
+        )
+        if org_id is None:  # a title without any employer: keep it on an unnamed job
+            org_id = self.organization_id("(unknown)")
+        if current and current.organization_id == org_id and current.title == new_title:
+            return
+        if current and current.organization_id == org_id and not current.title:
+            current.title = new_title  # filling in a missing title is not a new job
+            current.source_id = source_id
+            return
+        today = PartialDate(month=now.month, day=now.day, year=now.year).iso()
+        if current:
+            current.is_current = False
+            current.end_date = current.end_date or today
+        count = self.session.scalar(
+            select(func.count()).where(EmploymentRow.person_id == person_id)
+        )
+        self.session.add(
+            EmploymentRow(
+                person_id=person_id,
+                organization_id=org_id,
+                title=new_title,
+                start_date=today if current else None,
+                end_date=None,
+                is_current=True,
+                position=count or 0,
+                source_id=source_id,
+            )
+        )
+
+    def delete(self, person_id: int) -> None:
+        """Really delete: the person, their contact data, and interactions only they were in."""
+        s = self.session
+        sole = (
+            select(ParticipantRow.interaction_id)
+            .where(ParticipantRow.person_id == person_id)
+            .where(
+                ~ParticipantRow.interaction_id.in_(
+                    select(ParticipantRow.interaction_id).where(
+                        ParticipantRow.person_id != person_id
+                    )
+                )
+            )
+        )
+        s.execute(delete(InteractionRow).where(InteractionRow.id.in_(sole)))
+        s.execute(delete(PersonRow).where(PersonRow.id == person_id, *self._owned()))
+        s.flush()
+
+    def refresh_search_text(self, person_id: int) -> None:
+        person = self.get(person_id)
+        parts = [
+            *person.nicknames,
+            *(email.value for email in person.emails),
+            *(phone.raw for phone in person.phones),
+            *(f"{job.organization} {job.title}" for job in person.employments),
+            *person.tags,
+            *person.interests,
+            person.met_how,
+            *(f"{a.locality} {a.region} {a.country}" for a in person.addresses),
+            person.notes,
+        ]
+        text = " ".join(part for part in parts if part and part != "(unknown)")
+        self.session.execute(
+            update(PersonRow).where(PersonRow.id == person_id).values(search_text=text)
+        )
+
+    def touch_last_interaction(self, person_ids: Sequence[int]) -> None:
+        """Recompute the denormalized last-interaction time from the interactions themselves."""
+        latest = (
+            select(func.max(InteractionRow.occurred_at))
+            .join(ParticipantRow, ParticipantRow.interaction_id == InteractionRow.id)
+            .where(ParticipantRow.person_id == PersonRow.id)
+            .scalar_subquery()
+        )
+        self.session.execute(
+            update(PersonRow).where(PersonRow.id.in_(person_ids)).values(last_interaction_at=latest)
+        )
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def get(self, person_id: int) -> Person:
+        s = self.session
+        row = s.get(PersonRow, person_id)
+        if row is None or row.owner_id != self.owner_id:
+            raise NotFound("that person does not exist (any more).")
+
+        def ordered(table: type[_Listed]) -> list[_Listed]:
+            return list(
+                s.scalars(
+                    select(table)
+                    .where(table.person_id == person_id)
+                    .order_by(table.position, table.id)
+                )
+            )
+
+        tags = s.scalars(select(TagRow.name).where(TagRow.person_id == person_id))
+        interests = s.scalars(select(InterestRow.name).where(InterestRow.person_id == person_id))
+        jobs = s.execute(
+            select(EmploymentRow, OrganizationRow.name)
+            .join(OrganizationRow, OrganizationRow.id == EmploymentRow.organization_id)
+            .where(EmploymentRow.person_id == person_id)
+            .order_by(EmploymentRow.is_current.desc(), EmploymentRow.position.desc())
+        ).all()
+        provenance = {
+            field: f"{kind}{': ' + detail if detail else ''}"
+            for field, kind, detail in s.execute(
+                select(FieldProvenanceRow.field, SourceRow.kind, SourceRow.detail)
+                .join(SourceRow, SourceRow.id == FieldProvenanceRow.source_id)
+                .where(FieldProvenanceRow.person_id == person_id)
+            ).all()
+        }
+        birthday = None
+        if row.birth_month is not None and row.birth_day is not None:
+            birthday = PartialDate(month=row.birth_month, day=row.birth_day, year=row.birth_year)
+        return Person(
+            id=row.uid,
+            name=row.display_name,
+            given_name=row.given_name,
+            family_name=row.family_name,
+            middle_name=row.middle_name,
+            prefix=row.prefix,
+            suffix=row.suffix,
+            nicknames=tuple(n.value for n in ordered(NicknameRow)),
+            emails=tuple(Labeled(e.value, e.label) for e in ordered(EmailRow)),
+            phones=tuple(Phone(p.e164 or p.raw, p.raw, p.label) for p in ordered(PhoneRow)),
+            urls=tuple(Labeled(u.value, u.label) for u in ordered(UrlRow)),
+            addresses=tuple(
+                Address(a.label, a.street, a.locality, a.region, a.postal_code, a.country)
+                for a in ordered(AddressRow)
+            ),
+            employments=tuple(
+                Employment(
+                    name,
+                    job.title,
+                    _partial(job.start_date),
+                    _partial(job.end_date),
+                    job.is_current,
+                )
+                for job, name in jobs
+            ),
+            birthday=birthday,
+            met_how=row.met_how,
+            met_on=row.met_on,
+            circle=Circle(row.circle),
+            cadence_days=row.cadence_days,
+            mode=Mode(row.mode),
+            tags=tuple(sorted(tags)),
+            interests=tuple(sorted(interests, key=str.casefold)),
+            notes=row.notes,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            last_interaction_at=row.last_interaction_at,
+            provenance=provenance,
+        )
+
+    def summaries(
+        self,
+        *,
+        circle: Circle | None = None,
+        tag: str | None = None,
+        mode: Mode | None = None,
+        ids: Sequence[int] | None = None,
+        limit: int | None = None,
+        after: str | None = None,
+    ) -> list[PersonSummary]:
+        """People ordered by name; ``after`` is the last sort name seen (keyset pagination)."""
+        query = select(
+            PersonRow.id,
+            PersonRow.uid,
+            PersonRow.display_name,
+            PersonRow.circle,
+            PersonRow.mode,
+            PersonRow.last_interaction_at,
+            PersonRow.sort_name,
+        ).where(*self._owned())
+        if circle is not None:
+            query = query.where(PersonRow.circle == circle.value)
+        if mode is not None:
+            query = query.where(PersonRow.mode == mode.value)
+        if tag is not None:
+            query = query.where(
+                PersonRow.id.in_(select(TagRow.person_id).where(TagRow.name == tag.strip().lower()))
+            )
+        if ids is not None:
+            query = query.where(PersonRow.id.in_(ids))
+        if after is not None:
+            query = query.where(PersonRow.sort_name > after)
+        query = query.order_by(PersonRow.sort_name, PersonRow.id)
+        if limit is not None:
+            query = query.limit(limit)
+        rows = self.session.execute(query).all()
+        return self._summaries_of(rows)
+
+    def _summaries_of(self, rows: Sequence[object]) -> list[PersonSummary]:
+        ids = [row.id for row in rows]  # type: ignore[attr-defined]
+        jobs: dict[int, tuple[str, str]] = {}
+        tags: dict[int, list[str]] = {}
+        for chunk_start in range(0, len(ids), 500):
+            chunk = ids[chunk_start : chunk_start + 500]
+            for person_id, org, title in self.session.execute(
+                select(EmploymentRow.person_id, OrganizationRow.name, EmploymentRow.title)
+                .join(OrganizationRow, OrganizationRow.id == EmploymentRow.organization_id)
+                .where(EmploymentRow.person_id.in_(chunk), EmploymentRow.is_current)
+            ).all():
+                jobs[person_id] = ("" if org == "(unknown)" else org, title)
+            for person_id, name in self.session.execute(
+                select(TagRow.person_id, TagRow.name)
+                .where(TagRow.person_id.in_(chunk))
+                .order_by(TagRow.name)
+            ).all():
+                tags.setdefault(person_id, []).append(name)
+        return [
+            PersonSummary(
+                id=row.uid,  # type: ignore[attr-defined]
+                name=row.display_name,  # type: ignore[attr-defined]
+                organization=jobs.get(row.id, ("", ""))[0],  # type: ignore[attr-defined]
+                title=jobs.get(row.id, ("", ""))[1],  # type: ignore[attr-defined]
+                circle=Circle(row.circle),  # type: ignore[attr-defined]
+                mode=Mode(row.mode),  # type: ignore[attr-defined]
+                tags=tuple(tags.get(row.id, [])),  # type: ignore[attr-defined]
+                last_interaction_at=row.last_interaction_at,  # type: ignore[attr-defined]
+            )
+            for row in rows
+        ]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

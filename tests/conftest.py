@@ -101,7 +101,23 @@ def postgres_url() -> Iterator[str]:
     admin.dispose()
 
 
+_RESTART_SEQUENCES = """DO $$ DECLARE r record; BEGIN
+    FOR r IN SELECT sequencename FROM pg_sequences
+             WHERE schemaname = 'public' AND last_value IS NOT NULL LOOP
+        EXECUTE format('ALTER SEQUENCE public.%I RESTART', r.sequencename);
+    END LOOP;
+END $$"""
+
+
 def _empty_postgres(url: str) -> None:
+    """Empty every table but alembic_version and restart the ids, as TRUNCATE would.
+
+    DELETE in dependency order takes a millisecond on small tables where TRUNCATE of every
+    table takes a fifth of a second; tables the model does not know are still truncated.
+    """
+    from kithkin.store.tables import Base
+
+    known = [table.name for table in reversed(Base.metadata.sorted_tables)]
     engine = create_engine(url)
     with engine.begin() as connection:
         tables = connection.execute(
@@ -110,8 +126,12 @@ def _empty_postgres(url: str) -> None:
                 "AND tablename <> 'alembic_version'"
             )
         ).scalars()
-        joined = ", ".join(f'"{table}"' for table in tables)
-        connection.execute(text(f"TRUNCATE {joined} RESTART IDENTITY CASCADE"))
+        unknown = sorted(set(tables) - set(known))
+        if unknown:
+            joined = ", ".join(f'"{table}"' for table in unknown)
+            connection.execute(text(f"TRUNCATE {joined} RESTART IDENTITY CASCADE"))
+        connection.execute(text("; ".join(f'DELETE FROM "{table}"' for table in known)))
+        connection.execute(text(_RESTART_SEQUENCES))
     engine.dispose()
 
 

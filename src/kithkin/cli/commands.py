@@ -1,6 +1,6 @@
 """Every command, registered on the ``cli`` group by importing its module."""
 
-from kithkin.cli import demo, interactions, people
+from kithkin.cli import demo, engine, interactions, people
 from kithkin.cli.main import cli
 
-__all__ = ["cli", "demo", "interactions", "people"]
+__all__ = ["cli", "demo", "engine", "interactions", "people"]

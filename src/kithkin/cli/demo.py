@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import click
 from rich.rule import Rule
@@ -14,8 +15,8 @@ from kithkin.config import Settings, default_data_dir
 from kithkin.services import Context, list_follow_ups, list_people
 
 
-def demo_database_path() -> str:
-    return str(default_data_dir(os.environ) / "demo.db")
+def demo_database_path() -> Path:
+    return default_data_dir(os.environ) / "demo.db"
 
 
 @cli.command()
@@ -30,37 +31,44 @@ def demo(app: App, /, reset: bool) -> None:
     path = demo_database_path()
     if reset:
         for suffix in ("", "-wal", "-shm"):
-            if os.path.exists(path + suffix):
-                os.remove(path + suffix)
-    settings = Settings.from_environment(db=path)
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+    settings = Settings.from_environment(db=str(path))
     ctx = Context.open(settings)
     try:
         if not list_people(ctx, limit=1):
             today = datetime.now(UTC).astimezone(settings.timezone).date()
-            sample.load(ctx.store, sample.generate(people=60, interactions=600, seed=7, today=today))
+            network = sample.generate(people=60, interactions=600, seed=7, today=today)
+            sample.load(ctx.store, network)
             created = True
         else:
             created = False
         tz = settings.timezone
         out = app.out
         out.show(Rule("Kithkin demo"))
-        out.show(Text(
-            ("Created" if created else "Using") + f" the demo database {path}\n"
-            "Your own contacts live elsewhere (kithkin without --db); this one is for trying "
-            "things out.\n"))
+        out.show(
+            Text(
+                ("Created" if created else "Using") + f" the demo database {path}\n"
+                "Your own contacts live elsewhere (kithkin without --db); this one is for trying "
+                "things out.\n"
+            )
+        )
         out.show(Text("Your key people (kithkin people --circle key):", style="bold"))
         out.show(render.people_table(list_people(ctx, circle="key"), tz))
         out.show(Text("\nOpen follow-ups (kithkin follow-ups):", style="bold"))
         today = ctx.now().astimezone(tz).date()
         out.show(render.follow_ups_table(list_follow_ups(ctx)[:10], today=today))
-        out.show(Text(
-            f"\nTry it yourself on the demo:\n"
-            f"  kithkin --db {path} search hiking\n"
-            f"  kithkin --db {path} show <an id from above>\n"
-            f"Start your own network:\n"
-            f'  kithkin add "Ana Ruiz" --email ana@example.com --company Stripe --circle key\n'
-            f'  kithkin log ana -m "Coffee, talked about her new role" --channel in-person '
-            f'--follow-up "next friday: send the deck"\n'
-            f"  kithkin --help", style="dim"))
+        out.show(
+            Text(
+                f"\nTry it yourself on the demo:\n"
+                f"  kithkin --db {path} search hiking\n"
+                f"  kithkin --db {path} show <an id from above>\n"
+                f"Start your own network:\n"
+                f'  kithkin add "Ana Ruiz" --email ana@example.com --company Stripe --circle key\n'
+                f'  kithkin log ana -m "Coffee, talked about her new role" --channel in-person '
+                f'--follow-up "next friday: send the deck"\n'
+                f"  kithkin --help",
+                style="dim",
+            )
+        )
     finally:
         ctx.close()

@@ -11,8 +11,12 @@ from rich.console import Console, RenderableType
 
 class Output:
     def __init__(self) -> None:
-        self.console = Console(highlight=False, soft_wrap=False)
-        self.errors = Console(stderr=True, highlight=False)
+        # No markup or emoji codes: the text shown is the user's ("[/]" in a note is not a tag).
+        self.console = Console(highlight=False, soft_wrap=False, markup=False, emoji=False)
+        # soft_wrap: an error stays on one line, whatever the terminal's width.
+        self.errors = Console(
+            stderr=True, highlight=False, markup=False, emoji=False, soft_wrap=True
+        )
 
     def show(self, renderable: RenderableType) -> None:
         self.console.print(renderable)
@@ -25,6 +29,10 @@ class Output:
             self.json(data)
         else:
             self.show(renderable)
+
+    def text(self, text: str) -> None:
+        """Plain text as it is (Markdown, for example), without Rich markup."""
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
     def note(self, text: str) -> None:
         """A remark for the person at the terminal (stderr, so JSON on stdout stays clean)."""

@@ -28,7 +28,7 @@ def parse_name(text: str) -> StructuredName:
     display = " ".join(text.split())
     if not display:
         raise InvalidInput("a person needs a name.", field="name")
-    if len(display) > 300:
+    if len(display.casefold()) > 300:  # the casefolded form is stored too, for lookups
         raise InvalidInput("a name longer than 300 characters is not a name.", field="name")
     from nameparser import HumanName
 
@@ -37,6 +37,13 @@ def parse_name(text: str) -> StructuredName:
     family = parsed.last or ""
     if not given and not family:
         given = display
+    too_long = (
+        max(len(given), len(family), len(parsed.middle or "")) > 200
+        or len(parsed.title or "") > 50
+        or len(parsed.suffix or "") > 100
+    )
+    if too_long:  # each part has its own column, and its own limit
+        raise InvalidInput("a part of that name is too long to be a name.", field="name")
     return StructuredName(
         display=display,
         given=given,
@@ -69,6 +76,8 @@ def normalize_phone(raw: str, *, default_region: str | None) -> str | None:
     text = raw.strip()
     if not re.search(r"\d", text):
         raise InvalidInput(f"{raw!r} has no digits; it is not a phone number.", field="phone")
+    if len(text) > 100:
+        raise InvalidInput(f"{text[:20]!r}… is longer than 100 characters.", field="phone")
     try:
         number = phonenumbers.parse(text, default_region)
     except phonenumbers.NumberParseException:
@@ -98,7 +107,12 @@ def normalize_url(text: str) -> tuple[str, str]:
         raise InvalidInput(f"{text!r} is not a URL.", field="url")
     if "://" not in value:
         value = "https://" + value
-    host = (urlsplit(value).hostname or "").lower().removeprefix("www.")
+    if len(value) > 2000:
+        raise InvalidInput(f"{text.strip()[:20]!r}… is longer than 2000 characters.", field="url")
+    try:
+        host = (urlsplit(value).hostname or "").lower().removeprefix("www.")
+    except ValueError:  # e.g. an unbalanced "[" read as an IPv6 address
+        raise InvalidInput(f"{text!r} is not a URL.", field="url") from None
     if "." not in host:
         raise InvalidInput(f"{text!r} is not a URL.", field="url")
     for domain, label in _URL_LABELS.items():
@@ -112,6 +126,6 @@ def clean_label(text: str, *, field: str, limit: int = 100) -> str:
     value = " ".join(text.split())
     if not value:
         raise InvalidInput("the value is empty.", field=field)
-    if len(value) > limit:
+    if len(value.casefold()) > limit:  # casefolding may lengthen it, and that is what is stored
         raise InvalidInput(f"{value[:20]!r}… is longer than {limit} characters.", field=field)
     return value

@@ -22,6 +22,8 @@ class PartialDate:
     year: int | None = None
 
     def __post_init__(self) -> None:
+        if self.year is not None and not 1 <= self.year <= 9999:
+            raise InvalidInput(f"year {self.year} is not between 1 and 9999.", field="date")
         if not 1 <= self.month <= 12:
             raise InvalidInput(f"month {self.month} is not between 1 and 12.", field="date")
         # A year-less date may be Feb 29: the leap year 2000 is the widest check.
@@ -88,11 +90,13 @@ def parse_log_time(text: str, *, tz: tzinfo, field: str = "date") -> datetime:
         else:
             parsed = datetime.fromisoformat(value)
             local = parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=tz)
+        return local.astimezone(UTC)
     except ValueError:
         raise InvalidInput(
             f"{text!r} is not a date; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM.", field=field
         ) from None
-    return local.astimezone(UTC)
+    except OverflowError:  # e.g. 0001-01-01T00:30 in a zone east of UTC
+        raise InvalidInput(f"{text!r} is too far in the past or future.", field=field) from None
 
 
 _IN_N = re.compile(r"^in\s+(\d+|a|an|one|two|three|four|five|six)\s+(day|week|month)s?$")
@@ -134,11 +138,14 @@ def parse_due_date(text: str, *, today: date, field: str = "follow-up") -> date:
     if in_n:
         count_text, unit = in_n.groups()
         count = int(count_text) if count_text.isdigit() else _WORD_NUMBERS[count_text]
-        if unit == "day":
-            return today + timedelta(days=count)
-        if unit == "week":
-            return today + timedelta(weeks=count)
-        return _add_months(today, count)
+        try:
+            if unit == "day":
+                return today + timedelta(days=count)
+            if unit == "week":
+                return today + timedelta(weeks=count)
+            return _add_months(today, count)
+        except (OverflowError, ValueError):
+            raise InvalidInput(f"{text!r} is too far in the future.", field=field) from None
     weekday = phrase.removeprefix("next ").removeprefix("on ")
     names = [name.lower() for name in calendar.day_name]
     if weekday in names:
@@ -166,4 +173,9 @@ def _dateparser_day(text: str, *, today: date, field: str) -> date:
             field=field,
         )
     day: date = parsed.date()
+    if day < today:  # "yesterday", "last friday": a follow-up cannot be due in the past
+        raise InvalidInput(
+            f"{text!r} is {day.isoformat()}, in the past; a follow-up is due today or later.",
+            field=field,
+        )
     return day

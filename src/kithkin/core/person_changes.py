@@ -120,6 +120,8 @@ def check_person_input(raw: PersonInput, *, phone_region: str | None) -> PersonC
     mark("nicknames", nicknames or raw.remove_nicknames)
     company = clean_label(raw.company, field="company", limit=300) if raw.company else None
     title = " ".join(raw.title.split()) if raw.title is not None else None
+    if title is not None and len(title) > 300:
+        raise InvalidInput(f"{title[:20]!r}… is longer than 300 characters.", field="title")
     mark("organization", company)
     mark("title", title is not None)
     circle = parse_choice(Circle, raw.circle, field="circle") if raw.circle else None

@@ -8,15 +8,17 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError as DriverError
 from sqlalchemy.orm import Session
 
 from kithkin.core.defaults import DEFAULT_CIRCLES, DEFAULT_GOALS, DEFAULT_SETTINGS
 from kithkin.errors import DatabaseError
 from kithkin.store.engine import make_engine
+from kithkin.store.facts import FactsRepository
 from kithkin.store.interactions import FollowUpsRepository, InteractionsRepository
 from kithkin.store.migrate import ensure_current
 from kithkin.store.people import PeopleRepository
+from kithkin.store.preferences import PreferencesRepository
 from kithkin.store.search import SearchRepository
 from kithkin.store.tables import AccountRow, CircleRow, GoalRow, SettingRow, SourceRow
 
@@ -33,6 +35,8 @@ class Transaction:
         self.interactions = InteractionsRepository(session, owner_id, self.people)
         self.follow_ups = FollowUpsRepository(session, owner_id)
         self.search = SearchRepository(session, owner_id)
+        self.facts = FactsRepository(session, owner_id)
+        self.preferences = PreferencesRepository(session, owner_id)
 
     def new_source(self, kind: str, *, now: datetime, detail: str = "") -> int:
         source = SourceRow(owner_id=self.owner_id, kind=kind, detail=detail, created_at=now)
@@ -62,10 +66,13 @@ class Store:
             ensure_current(engine)
             with Session(engine) as session, session.begin():
                 owner_id = _ensure_account(session, account, now)
-        except OperationalError as error:
+        except DriverError as error:  # also "file is not a database", not only OperationalError
             engine.dispose()
             reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
             raise DatabaseError(f"cannot open the database {engine.url!r}: {reason}.") from None
+        except DatabaseError:
+            engine.dispose()
+            raise
         return cls(engine, owner_id)
 
     @contextmanager

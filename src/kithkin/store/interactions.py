@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import case, select, update
+from sqlalchemy import case, literal, select, update
 from sqlalchemy.orm import Session
 
 from kithkin.core.log_entry import LogEntry
@@ -30,6 +30,7 @@ from kithkin.store.tables import (
     PersonRow,
     TopicRow,
 )
+from kithkin.store.types import UTCDateTime
 
 
 class InteractionsRepository:
@@ -100,9 +101,12 @@ class InteractionsRepository:
             )
         s.flush()
         if unique_ids:
+            # Typed, so that it is stored as naive UTC like every other time (an untyped
+            # aware datetime would be shifted by a PostgreSQL session's time zone).
+            at = literal(entry.at, UTCDateTime())
             later = case(
-                (PersonRow.last_interaction_at.is_(None), entry.at),
-                (PersonRow.last_interaction_at < entry.at, entry.at),
+                (PersonRow.last_interaction_at.is_(None), at),
+                (PersonRow.last_interaction_at < at, at),
                 else_=PersonRow.last_interaction_at,
             )
             s.execute(

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
+from kithkin.errors import DatabaseError
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -55,7 +57,24 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 def ensure_current(engine: Engine) -> bool:
     """Migrate forward when needed; True when a migration ran."""
     with engine.connect() as connection:
-        if current_revision(connection) == HEAD:
-            return False
+        current = current_revision(connection)
+    if current == HEAD:
+        return False
+    if current is not None:
+        _refuse_unknown_revision(current)
     upgrade(engine)
     return True
+
+
+def _refuse_unknown_revision(revision: str) -> None:
+    """A revision this Kithkin has no migration for: the database is from a newer Kithkin."""
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    try:
+        ScriptDirectory.from_config(alembic_config()).get_revision(revision)
+    except CommandError:
+        raise DatabaseError(
+            f"the database is at schema revision {revision!r}, which this Kithkin does not "
+            "know; it was written by a newer Kithkin, so upgrade Kithkin to open it."
+        ) from None

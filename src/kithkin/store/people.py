@@ -36,6 +36,8 @@ from kithkin.store.tables import (
 
 _Listed = TypeVar("_Listed", EmailRow, PhoneRow, UrlRow, AddressRow, NicknameRow)
 _HEX_PREFIX = re.compile(r"^[0-9a-f]{4,32}$")
+_NON_WORD = re.compile(r"\W+")
+UNKNOWN_ORGANIZATION = "(unknown)"  # the employer of a job known only by its title
 
 
 def _partial(text: str | None) -> PartialDate | None:
@@ -60,8 +62,16 @@ class PeopleRepository:
         lowered = ref.casefold()
         if _HEX_PREFIX.match(lowered):
             hits = self._ids_where(PersonRow.uid >= lowered, PersonRow.uid < lowered + "g")
-            if hits:
-                return self._one(ref, hits)
+            if hits:  # "cece" may be an id prefix and a name: then it is ambiguous
+                named = self._ids_where(
+                    or_(
+                        PersonRow.sort_name == lowered,
+                        PersonRow.id.in_(
+                            select(NicknameRow.person_id).where(NicknameRow.normalized == lowered)
+                        ),
+                    )
+                )
+                return self._one(ref, list(dict.fromkeys([*hits, *named])))
         if "@" in ref:
             hits = self._ids_where(
                 PersonRow.id.in_(select(EmailRow.person_id).where(EmailRow.normalized == lowered))
@@ -356,12 +366,16 @@ class PeopleRepository:
             if company
             else (current.organization_id if current else None)
         )
-        new_title = (
-            title if title is not None else (current.title if current and company is None else "")
-        )
+        same_org = current is not None and current.organization_id == org_id
+        new_title = title if title is not None else (current.title if current and same_org else "")
         if org_id is None:  # a title without any employer: keep it on an unnamed job
-            org_id = self.organization_id("(unknown)")
+            org_id = self.organization_id(UNKNOWN_ORGANIZATION)
         if current and current.organization_id == org_id and current.title == new_title:
+            return
+        if current and company and self._is_unknown_organization(current.organization_id):
+            current.organization_id = org_id  # naming the employer of a title-only job
+            current.title = title if title is not None else current.title
+            current.source_id = source_id
             return
         if current and current.organization_id == org_id and not current.title:
             current.title = new_title  # filling in a missing title is not a new job
@@ -387,6 +401,12 @@ class PeopleRepository:
             )
         )
 
+    def _is_unknown_organization(self, organization_id: int) -> bool:
+        name = self.session.scalar(
+            select(OrganizationRow.name).where(OrganizationRow.id == organization_id)
+        )
+        return name == UNKNOWN_ORGANIZATION
+
     def delete(self, person_id: int) -> None:
         """Really delete: the person, their contact data, and interactions only they were in."""
         s = self.session
@@ -409,7 +429,8 @@ class PeopleRepository:
         person = self.get(person_id)
         parts = [
             *person.nicknames,
-            *(email.value for email in person.emails),
+            # An e-mail in words too: PostgreSQL's parser keeps a whole address as one token.
+            *(f"{email.value} {_NON_WORD.sub(' ', email.value)}" for email in person.emails),
             *(phone.raw for phone in person.phones),
             *(f"{job.organization} {job.title}" for job in person.employments),
             *person.tags,
@@ -418,7 +439,7 @@ class PeopleRepository:
             *(f"{a.locality} {a.region} {a.country}" for a in person.addresses),
             person.notes,
         ]
-        text = " ".join(part for part in parts if part and part != "(unknown)")
+        text = " ".join(part for part in parts if part)
         self.session.execute(
             update(PersonRow).where(PersonRow.id == person_id).values(search_text=text)
         )
@@ -489,7 +510,7 @@ class PeopleRepository:
             ),
             employments=tuple(
                 Employment(
-                    name,
+                    "" if name == UNKNOWN_ORGANIZATION else name,
                     job.title,
                     _partial(job.start_date),
                     _partial(job.end_date),
@@ -561,7 +582,7 @@ class PeopleRepository:
                 .join(OrganizationRow, OrganizationRow.id == EmploymentRow.organization_id)
                 .where(EmploymentRow.person_id.in_(chunk), EmploymentRow.is_current)
             ).all():
-                jobs[person_id] = ("" if org == "(unknown)" else org, title)
+                jobs[person_id] = ("" if org == UNKNOWN_ORGANIZATION else org, title)
             for person_id, name in self.session.execute(
                 select(TagRow.person_id, TagRow.name)
                 .where(TagRow.person_id.in_(chunk))

@@ -1,0 +1,307 @@
+"""The relationship engine's use cases: today, snooze/done, warmth, ledger, goals, balance,
+review. Each reads facts in one transaction and hands them to the pure ``core`` functions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from kithkin.core.agenda import AgendaItem, AgendaKind, AgendaSettings, build_agenda, item_kind
+from kithkin.core.balance import HoursBudget, WeekBalance, weekly_balance
+from kithkin.core.dates import parse_due_date
+from kithkin.core.defaults import GoalDefault
+from kithkin.core.goals import GoalFacts, GoalProgress, goal_progress, goal_window
+from kithkin.core.ledger import Balance, ask_nudge, overall_balance
+from kithkin.core.periods import day_start, recent_weeks, week_of
+from kithkin.core.records import Exchange
+from kithkin.core.review import ReviewFacts, WeeklyReview, review_window, weekly_review
+from kithkin.core.vocabulary import Channel, FollowUpStatus
+from kithkin.core.warmth import HORIZON_DAYS, Warmth, warmth, warmth_scores
+from kithkin.errors import Conflict, InvalidInput
+from kithkin.services.context import Context
+from kithkin.store import Transaction
+
+_DURATION = re.compile(r"^(\d+)\s*(d|day|days|w|week|weeks|m|month|months)$")
+
+
+def local_today(ctx: Context) -> date:
+    return ctx.now().astimezone(ctx.settings.timezone).date()
+
+
+def _agenda_settings(tx: Transaction, limit: int | None) -> AgendaSettings:
+    prefs = tx.preferences
+    return AgendaSettings(
+        limit=limit or int(prefs.setting("agenda_limit") or 10),
+        milestone_horizon_days=int(prefs.setting("milestone_horizon_days") or 7),
+        after_event_days=int(prefs.setting("after_event_days") or 7),
+        reconnect_per_week=int(prefs.setting("reconnect_per_week") or 3),
+        cadences=prefs.cadences(),
+    )
+
+
+def today(
+    ctx: Context, *, on: date | None = None, limit: int | None = None
+) -> tuple[AgendaItem, ...]:
+    """The ranked agenda for ``on`` (default: today in the user's zone)."""
+    day = on or local_today(ctx)
+    tz = ctx.settings.timezone
+    with ctx.store.transaction() as tx:
+        settings = _agenda_settings(tx, limit)
+        facts, hidden = tx.facts.agenda(day, settings, tz)
+        return build_agenda(facts, today=day, settings=settings, hidden=hidden, tz=tz)
+
+
+def parse_snooze(text: str, *, today: date) -> date:
+    """``3d``, ``2w``, ``1m``, ``5 days``, or any due-date phrase (``next monday``)."""
+    match = _DURATION.match(text.strip().lower())
+    if match:
+        count, unit = int(match.group(1)), match.group(2)[0]
+        if count < 1:
+            raise InvalidInput("snooze for at least one day.", field="duration")
+        days = {"d": 1, "w": 7, "m": 30}[unit] * count
+        return today + timedelta(days=days)
+    until = parse_due_date(text, today=today, field="duration")
+    if until <= today:
+        raise InvalidInput(f"{text!r} is not in the future.", field="duration")
+    return until
+
+
+def snooze(ctx: Context, key: str, duration: str, *, on: date | None = None) -> date:
+    """Hide an agenda item until a later day; returns that day."""
+    day = on or local_today(ctx)
+    kind = item_kind(key)
+    until = parse_snooze(duration, today=day)
+    with ctx.store.transaction() as tx:
+        if kind is AgendaKind.FOLLOW_UP:
+            follow_up_id = _follow_up_id(key)
+            tx.follow_ups.set_status(
+                follow_up_id, FollowUpStatus.SNOOZED, now=ctx.now(), until=until
+            )
+        else:
+            tx.preferences.snooze(key, until=until)
+    return until
+
+
+def done(ctx: Context, key: str) -> AgendaKind:
+    """Mark an agenda item done: a follow-up is completed, anything else leaves the list."""
+    kind = item_kind(key)
+    with ctx.store.transaction() as tx:
+        if kind is AgendaKind.FOLLOW_UP:
+            follow_up_id = _follow_up_id(key)
+            if tx.follow_ups.get(follow_up_id).status is FollowUpStatus.DONE:
+                raise Conflict(f"follow-up {follow_up_id} is already done.")
+            tx.follow_ups.set_status(follow_up_id, FollowUpStatus.DONE, now=ctx.now())
+        else:
+            tx.preferences.snooze(key, until=local_today(ctx), dismissed=True)
+    return kind
+
+
+def _follow_up_id(key: str) -> int:
+    number = key.partition(":")[2]
+    if not number.isdigit():
+        raise InvalidInput(f"{key!r} does not name a follow-up; e.g. follow-up:12.", field="item")
+    return int(number)
+
+
+# -- warmth ------------------------------------------------------------------------------
+
+
+def person_warmth(ctx: Context, reference: str) -> Warmth:
+    now = ctx.now()
+    with ctx.store.transaction() as tx:
+        person_id = tx.people.resolve(reference)
+        person = tx.people.get(person_id)
+        touches = [
+            _Touch(at, channel)
+            for at, channel in tx.facts.touches(person_id, now - timedelta(days=HORIZON_DAYS))
+        ]
+        return warmth(touches, now=now, last_interaction_at=person.last_interaction_at)
+
+
+@dataclass(frozen=True)
+class _Touch:
+    at: datetime
+    channel: Channel
+
+
+def warmth_of(ctx: Context, person_ids: Sequence[str]) -> dict[str, int]:
+    """Warmth scores of many people (by public id) at once."""
+    now = ctx.now()
+    with ctx.store.transaction() as tx:
+        rows = tx.facts.touches_of_many(list(person_ids), now - timedelta(days=HORIZON_DAYS))
+    scores = warmth_scores(rows, now=now)
+    return {person_id: scores.get(person_id, 0) for person_id in person_ids}
+
+
+# -- ledger ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LedgerLine:
+    person_id: str
+    name: str
+    balance: Balance
+
+
+@dataclass(frozen=True)
+class Ledger:
+    overall: Balance
+    people: tuple[LedgerLine, ...]  # most in your debt first
+    entries: tuple[Exchange, ...]  # for one person: every entry, newest first
+
+
+def ledger(ctx: Context, reference: str | None = None) -> Ledger:
+    with ctx.store.transaction() as tx:
+        balances = tx.facts.balances()
+        if reference is not None:
+            person_id = tx.people.resolve(reference)
+            person = tx.people.get(person_id)
+            own = balances.get(person.id, Balance())
+            entries = tx.facts.exchange_entries(person_id)
+            return Ledger(own, (LedgerLine(person.id, person.name, own),), tuple(entries))
+        names = tx.facts.names(list(balances))
+    lines = sorted(
+        (LedgerLine(uid, names.get(uid, uid), balance) for uid, balance in balances.items()),
+        key=lambda line: (line.balance.net, line.name, line.person_id),
+    )
+    return Ledger(overall_balance(balances.values()), tuple(lines), ())
+
+
+def ask_nudges(ctx: Context, person_ids: Sequence[str]) -> list[str]:
+    """The nudge to offer help first, for each person you have never helped."""
+    with ctx.store.transaction() as tx:
+        balances = tx.facts.balances()
+        names = tx.facts.names(list(person_ids))
+    nudges = []
+    for person_id in person_ids:
+        nudge = ask_nudge(balances.get(person_id, Balance()), names.get(person_id, person_id))
+        if nudge:
+            nudges.append(nudge)
+    return nudges
+
+
+# -- goals, balance, review ----------------------------------------------------------------
+
+
+def _budget(tx: Transaction) -> HoursBudget:
+    prefs = tx.preferences
+    return HoursBudget(
+        float(prefs.setting("networking_hours_min") or 5),
+        float(prefs.setting("networking_hours_max") or 10),
+    )
+
+
+def goals(ctx: Context, *, on: date | None = None) -> tuple[tuple[GoalProgress, ...], HoursBudget]:
+    day = on or local_today(ctx)
+    tz = ctx.settings.timezone
+    window = goal_window(day)
+    first, last = day_start(window.first, tz), day_start(window.last + timedelta(days=1), tz)
+    with ctx.store.transaction() as tx:
+        facts = GoalFacts(
+            interactions=tx.facts.interactions(first, last),
+            people_added=tx.facts.people_added(first, last),
+            exchanges=tx.facts.exchanges(first, last),
+            events=tx.facts.events(window),
+        )
+        chosen = tx.preferences.goals()
+        budget = _budget(tx)
+    return goal_progress(facts, today=day, goals=chosen, tz=tz), budget
+
+
+def set_goal(ctx: Context, key: str, target: int) -> GoalDefault:
+    if not 0 <= target <= 1000:
+        raise InvalidInput(f"{target} is not a target; use 0 (off) to 1000.", field="target")
+    with ctx.store.transaction() as tx:
+        return tx.preferences.set_goal_target(key, target)
+
+
+def set_budget(ctx: Context, text: str) -> HoursBudget:
+    """``5-10`` (hours a week of networking)."""
+    low, _, high = text.replace("–", "-").partition("-")
+    try:
+        budget = HoursBudget(float(low), float(high or low))
+    except ValueError:
+        raise InvalidInput(
+            f"{text!r} is not a budget; write hours as MIN-MAX, e.g. 5-10.", field="--budget"
+        ) from None
+    if not 0 <= budget.min_hours <= budget.max_hours <= 168:
+        raise InvalidInput(f"{text!r} is not a budget; use 0 ≤ MIN ≤ MAX ≤ 168.", field="--budget")
+    with ctx.store.transaction() as tx:
+        tx.preferences.set_setting("networking_hours_min", budget.min_hours)
+        tx.preferences.set_setting("networking_hours_max", budget.max_hours)
+    return budget
+
+
+def balance(ctx: Context, *, weeks: int = 4, on: date | None = None) -> tuple[WeekBalance, ...]:
+    if not 1 <= weeks <= 260:
+        raise InvalidInput(f"{weeks} weeks is out of range; use 1 to 260.", field="--weeks")
+    day = on or local_today(ctx)
+    tz = ctx.settings.timezone
+    ranges = recent_weeks(day, weeks)
+    first = day_start(ranges[0].first, tz)
+    last = day_start(ranges[-1].last + timedelta(days=1), tz)
+    with ctx.store.transaction() as tx:
+        interactions = tx.facts.interactions(first, last)
+        budget = _budget(tx)
+    return weekly_balance(interactions, today=day, weeks=weeks, budget=budget, tz=tz)
+
+
+def review(ctx: Context, *, week: date | None = None) -> tuple[WeeklyReview, dict[str, str]]:
+    """The weekly review of the week holding ``week`` (default: this week), and names by id."""
+    day = week or local_today(ctx)
+    if day > local_today(ctx):
+        raise InvalidInput("that week has not happened yet.", field="--week")
+    tz = ctx.settings.timezone
+    window = review_window(day)
+    first, last = day_start(window.first, tz), day_start(window.last + timedelta(days=1), tz)
+    with ctx.store.transaction() as tx:
+        cadences = tx.preferences.cadences()
+        interactions = tx.facts.interactions(first, last)
+        follow_ups = tx.facts.follow_ups_for_review(day - timedelta(days=90))
+        balances = tx.facts.balances()
+        slips = tx.facts.slip_candidates(week_of(day), day, cadences, tz)
+        named = {uid for i in interactions for uid in i.person_ids}
+        named.update(f.person_id for f in follow_ups if f.person_id)
+        named.update(balances)
+        known = {p.id for p in slips}
+        people = slips + tx.facts.people_by_uid(named - known)
+        facts = ReviewFacts(
+            people=people,
+            interactions=interactions,
+            follow_ups=follow_ups,
+            balances=balances,
+            exchanges=tx.facts.exchanges(first, last),
+            people_added=tx.facts.people_added(first, last),
+            events=tx.facts.events(window),
+        )
+        goals_chosen = tx.preferences.goals()
+        budget = _budget(tx)
+    result = weekly_review(
+        facts,
+        today=min(week_of(day).last, local_today(ctx)),
+        goals=goals_chosen,
+        budget=budget,
+        cadences=cadences,
+        tz=tz,
+    )
+    return result, {p.id: p.name for p in people}
+
+
+__all__ = [
+    "Ledger",
+    "LedgerLine",
+    "ask_nudges",
+    "balance",
+    "done",
+    "goals",
+    "ledger",
+    "person_warmth",
+    "review",
+    "set_budget",
+    "set_goal",
+    "snooze",
+    "today",
+    "warmth_of",
+]

@@ -1,0 +1,508 @@
+"""The queries that feed the relationship engine: flat ``core.facts`` rows for one owner.
+
+Each method is one or two SQL statements shaped so that the work stays in the database at
+100k people / 1M interactions (see the notes in ``core.agenda``, ``core.cadence`` and
+``core.ledger`` for the rules these filters mirror; the engine re-checks every rule, so a
+query may return a superset but never less).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select, tuple_
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from kithkin.core.agenda import AgendaFacts, AgendaSettings, reconnect_bounds
+from kithkin.core.cadence import check_in_cutoffs
+from kithkin.core.dates import PartialDate
+from kithkin.core.facts import (
+    BIRTHDAY,
+    EventFacts,
+    EventMeetingFacts,
+    ExchangeFacts,
+    FollowUpFacts,
+    InteractionFacts,
+    MilestoneFacts,
+    PersonFacts,
+    ReconnectFacts,
+)
+from kithkin.core.ledger import RECIPROCITY_MIN_ASKS, Balance
+from kithkin.core.milestones import milestone_days
+from kithkin.core.periods import DateRange, day_start
+from kithkin.core.records import Exchange, PersonRef
+from kithkin.core.vocabulary import (
+    Activity,
+    Channel,
+    Circle,
+    Direction,
+    ExchangeKind,
+    FollowUpStatus,
+    Initiator,
+    MilestoneKind,
+    Mode,
+    Purpose,
+)
+from kithkin.store.tables import (
+    EventAttendeeRow,
+    EventRow,
+    ExchangeRow,
+    FieldProvenanceRow,
+    FollowUpRow,
+    InteractionRow,
+    MilestoneRow,
+    ParticipantRow,
+    PersonRow,
+    SnoozeRow,
+    SourceRow,
+)
+
+_SEEN = func.coalesce(PersonRow.last_interaction_at, PersonRow.created_at)
+_PERSON_COLUMNS = (
+    PersonRow.uid,
+    PersonRow.display_name,
+    PersonRow.circle,
+    PersonRow.mode,
+    PersonRow.created_at,
+    PersonRow.last_interaction_at,
+    PersonRow.cadence_days,
+)
+
+
+def _person(row: Sequence[Any]) -> PersonFacts:
+    uid, name, circle, mode, created, last, cadence = row
+    return PersonFacts(
+        id=uid,
+        name=name,
+        circle=Circle(circle),
+        mode=Mode(mode),
+        created_at=created,
+        last_interaction_at=last,
+        cadence_days=cadence,
+    )
+
+
+def _instant(day: date, tz: tzinfo) -> datetime:
+    return day_start(day, tz)
+
+
+class FactsRepository:
+    def __init__(self, session: Session, owner_id: int) -> None:
+        self.session = session
+        self.owner_id = owner_id
+
+    # -- people ---------------------------------------------------------------------------
+
+    def people_by_uid(self, uids: Collection[str]) -> list[PersonFacts]:
+        found: list[PersonFacts] = []
+        ordered = sorted(uids)
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            rows = self.session.execute(
+                select(*_PERSON_COLUMNS).where(
+                    PersonRow.owner_id == self.owner_id, PersonRow.uid.in_(chunk)
+                )
+            ).all()
+            found += [_person(row) for row in rows]
+        return found
+
+    def check_in_candidates(
+        self, today: date, cadences: dict[Circle, int | None], tz: tzinfo, per_circle: int
+    ) -> list[PersonFacts]:
+        """Per circle, the ``per_circle`` longest-silent people past their cadence, plus
+        everyone with their own cadence (few; the engine checks them)."""
+        people: list[PersonFacts] = []
+        for circle, cutoff in check_in_cutoffs(today, cadences, tz).items():
+            rows = self.session.execute(
+                select(*_PERSON_COLUMNS)
+                .where(
+                    PersonRow.owner_id == self.owner_id,
+                    PersonRow.circle == circle.value,
+                    PersonRow.cadence_days.is_(None),
+                    cutoff > _SEEN,
+                )
+                .order_by(_SEEN, PersonRow.display_name, PersonRow.uid)
+                .limit(per_circle)
+            ).all()
+            people += [_person(row) for row in rows]
+        overrides = self.session.execute(
+            select(*_PERSON_COLUMNS).where(
+                PersonRow.owner_id == self.owner_id, PersonRow.cadence_days.is_not(None)
+            )
+        ).all()
+        return people + [_person(row) for row in overrides]
+
+    # -- agenda -----------------------------------------------------------------------------
+
+    def hidden_keys(self, today: date) -> set[str]:
+        rows = self.session.scalars(
+            select(SnoozeRow.item_key).where(
+                SnoozeRow.owner_id == self.owner_id,
+                or_(SnoozeRow.dismissed, SnoozeRow.until > today),
+            )
+        )
+        return set(rows)
+
+    def due_follow_ups(self, today: date) -> list[FollowUpFacts]:
+        rows = self.session.execute(
+            select(FollowUpRow, PersonRow.uid)
+            .outerjoin(PersonRow, PersonRow.id == FollowUpRow.person_id)
+            .where(
+                FollowUpRow.owner_id == self.owner_id,
+                FollowUpRow.status.in_([FollowUpStatus.OPEN.value, FollowUpStatus.SNOOZED.value]),
+                FollowUpRow.due_on <= today,
+                or_(FollowUpRow.snoozed_until.is_(None), FollowUpRow.snoozed_until <= today),
+            )
+        ).all()
+        return [_follow_up(row, uid) for row, uid in rows]
+
+    def upcoming_milestones(self, today: date, horizon_days: int) -> list[MilestoneFacts]:
+        pairs = sorted(milestone_days(today, horizon_days))
+        birthdays = self.session.execute(
+            select(
+                PersonRow.uid, PersonRow.birth_year, PersonRow.birth_month, PersonRow.birth_day
+            ).where(
+                PersonRow.owner_id == self.owner_id,
+                tuple_(PersonRow.birth_month, PersonRow.birth_day).in_(pairs),
+            )
+        ).all()
+        found = [
+            MilestoneFacts(uid, BIRTHDAY, PartialDate(month=month, day=day, year=year))
+            for uid, year, month, day in birthdays
+            if month is not None and day is not None
+        ]
+        others = self.session.execute(
+            select(MilestoneRow, PersonRow.uid)
+            .join(PersonRow, PersonRow.id == MilestoneRow.person_id)
+            .where(
+                MilestoneRow.owner_id == self.owner_id,
+                tuple_(MilestoneRow.month, MilestoneRow.day).in_(pairs),
+            )
+        ).all()
+        found += [
+            MilestoneFacts(
+                uid,
+                MilestoneKind(row.kind),
+                PartialDate(month=row.month, day=row.day, year=row.year),
+                recurring=row.recurring,
+                note=row.note,
+            )
+            for row, uid in others
+        ]
+        return found
+
+    def balances(self, *, reciprocity_only: bool = False) -> dict[str, Balance]:
+        """Ledger counts per person; ``reciprocity_only``: those asked twice+, never given."""
+        count = func.count(ExchangeRow.id)
+        given = func.sum(_when(ExchangeRow.direction == Direction.GAVE.value))
+        asked = func.sum(_when(ExchangeRow.direction == Direction.ASKED.value))
+        received = func.sum(_when(ExchangeRow.direction == Direction.RECEIVED.value))
+        query = (
+            select(PersonRow.uid, given, received, asked, count)
+            .join(PersonRow, PersonRow.id == ExchangeRow.person_id)
+            .where(ExchangeRow.owner_id == self.owner_id)
+            .group_by(PersonRow.uid)
+        )
+        if reciprocity_only:
+            query = query.having(and_(asked >= RECIPROCITY_MIN_ASKS, given == 0))
+        return {
+            uid: Balance(gave=int(g or 0), received=int(r or 0), asked=int(a or 0))
+            for uid, g, r, a, _ in self.session.execute(query).all()
+        }
+
+    def reconnect_candidates(self, today: date, tz: tzinfo, minimum: int) -> list[ReconnectFacts]:
+        quiet_before, week_start = reconnect_bounds(today, tz)
+        rows = self.session.execute(
+            select(PersonRow.uid, func.count(ParticipantRow.interaction_id))
+            .join(ParticipantRow, ParticipantRow.person_id == PersonRow.id)
+            .where(
+                PersonRow.owner_id == self.owner_id,
+                PersonRow.circle == Circle.DORMANT.value,
+                PersonRow.cadence_days.is_(None),
+                or_(
+                    PersonRow.last_interaction_at < quiet_before,
+                    PersonRow.last_interaction_at >= week_start,
+                ),
+            )
+            .group_by(PersonRow.uid)
+            .having(func.count(ParticipantRow.interaction_id) >= minimum)
+        ).all()
+        return [ReconnectFacts(uid, int(count)) for uid, count in rows]
+
+    def recent_meetings(self, today: date, days: int, tz: tzinfo) -> list[EventMeetingFacts]:
+        last_day = func.coalesce(EventRow.ends_on, EventRow.starts_on)
+        rows = self.session.execute(
+            select(EventRow, PersonRow.id, PersonRow.uid, EventAttendeeRow.met_there)
+            .join(EventAttendeeRow, EventAttendeeRow.event_id == EventRow.id)
+            .join(PersonRow, PersonRow.id == EventAttendeeRow.person_id)
+            .where(
+                EventRow.owner_id == self.owner_id,
+                last_day >= today - timedelta(days=days),
+                EventRow.starts_on <= today,
+            )
+        ).all()
+        meetings: list[EventMeetingFacts] = []
+        for event, person_pk, uid, met_there in rows:
+            since = _instant(event.starts_on, tz)
+            followed = self.session.scalar(
+                select(func.count(FollowUpRow.id)).where(
+                    FollowUpRow.person_id == person_pk, FollowUpRow.created_at >= since
+                )
+            )
+            meetings.append(
+                EventMeetingFacts(
+                    event_id=event.id,
+                    event_name=event.name,
+                    person_id=uid,
+                    last_day=event.ends_on or event.starts_on,
+                    met_there=met_there,
+                    has_follow_up=bool(followed),
+                )
+            )
+        return meetings
+
+    def agenda(
+        self, today: date, settings: AgendaSettings, tz: tzinfo
+    ) -> tuple[AgendaFacts, set[str]]:
+        """Everything ``build_agenda`` needs for ``today``, and the hidden keys."""
+        from kithkin.core.agenda import RECONNECT_MIN_INTERACTIONS
+
+        hidden = self.hidden_keys(today)
+        follow_ups = self.due_follow_ups(today)
+        milestones = self.upcoming_milestones(today, settings.milestone_horizon_days)
+        balances = self.balances(reciprocity_only=True)
+        reconnect = self.reconnect_candidates(today, tz, RECONNECT_MIN_INTERACTIONS)
+        meetings = self.recent_meetings(today, settings.after_event_days, tz)
+        named = {f.person_id for f in follow_ups if f.person_id is not None}
+        named.update(m.person_id for m in milestones)
+        named.update(balances)
+        named.update(r.person_id for r in reconnect)
+        named.update(m.person_id for m in meetings)
+        per_circle = settings.limit + len(hidden) + len(named)
+        candidates = self.check_in_candidates(today, dict(settings.cadences), tz, per_circle)
+        seen = {person.id for person in candidates}
+        people = candidates + self.people_by_uid(named - seen)
+        facts = AgendaFacts(
+            people=people,
+            follow_ups=follow_ups,
+            milestones=milestones,
+            balances=balances,
+            reconnect=reconnect,
+            meetings=meetings,
+        )
+        return facts, hidden
+
+    # -- interactions, exchanges, events ------------------------------------------------------
+
+    def interactions(
+        self, first: datetime, last: datetime, *, person_pk: int | None = None
+    ) -> list[InteractionFacts]:
+        """Interactions (and activities) from ``first`` (included) to ``last`` (excluded)."""
+        query = select(InteractionRow).where(
+            InteractionRow.owner_id == self.owner_id,
+            InteractionRow.occurred_at >= first,
+            InteractionRow.occurred_at < last,
+        )
+        if person_pk is not None:
+            query = query.where(
+                InteractionRow.id.in_(
+                    select(ParticipantRow.interaction_id).where(
+                        ParticipantRow.person_id == person_pk
+                    )
+                )
+            )
+        rows = list(self.session.scalars(query.order_by(InteractionRow.occurred_at)))
+        people: dict[int, list[str]] = {}
+        ids = [row.id for row in rows]
+        for start in range(0, len(ids), 1000):
+            chunk = ids[start : start + 1000]
+            for interaction_id, uid in self.session.execute(
+                select(ParticipantRow.interaction_id, PersonRow.uid)
+                .join(PersonRow, PersonRow.id == ParticipantRow.person_id)
+                .where(ParticipantRow.interaction_id.in_(chunk))
+            ).all():
+                people.setdefault(interaction_id, []).append(uid)
+        return [
+            InteractionFacts(
+                id=row.id,
+                at=row.occurred_at,
+                channel=Channel(row.channel),
+                purpose=Purpose(row.purpose) if row.purpose else None,
+                minutes=row.minutes,
+                person_ids=tuple(sorted(people.get(row.id, ()))),
+                note=row.note,
+                activity=Activity(row.activity) if row.activity else None,
+                event_id=row.event_id,
+                initiated_by=Initiator(row.initiated_by),
+            )
+            for row in rows
+        ]
+
+    def touches(self, person_pk: int, since: datetime) -> list[tuple[datetime, Channel]]:
+        rows = self.session.execute(
+            select(InteractionRow.occurred_at, InteractionRow.channel)
+            .join(ParticipantRow, ParticipantRow.interaction_id == InteractionRow.id)
+            .where(ParticipantRow.person_id == person_pk, InteractionRow.occurred_at >= since)
+        ).all()
+        return [(at, Channel(channel)) for at, channel in rows]
+
+    def touches_of_many(
+        self, uids: Sequence[str], since: datetime
+    ) -> list[tuple[str, datetime, Channel]]:
+        """``(person uid, at, channel)`` of the people's interactions since ``since``."""
+        found: list[tuple[str, datetime, Channel]] = []
+        for start in range(0, len(uids), 500):
+            chunk = uids[start : start + 500]
+            rows = self.session.execute(
+                select(PersonRow.uid, InteractionRow.occurred_at, InteractionRow.channel)
+                .join(ParticipantRow, ParticipantRow.interaction_id == InteractionRow.id)
+                .join(PersonRow, PersonRow.id == ParticipantRow.person_id)
+                .where(
+                    PersonRow.owner_id == self.owner_id,
+                    PersonRow.uid.in_(chunk),
+                    InteractionRow.occurred_at >= since,
+                )
+            ).all()
+            found += [(uid, at, Channel(channel)) for uid, at, channel in rows]
+        return found
+
+    def exchanges(
+        self,
+        first: datetime | None = None,
+        last: datetime | None = None,
+        *,
+        person_pk: int | None = None,
+    ) -> list[ExchangeFacts]:
+        query = (
+            select(ExchangeRow, PersonRow.uid)
+            .join(PersonRow, PersonRow.id == ExchangeRow.person_id)
+            .where(ExchangeRow.owner_id == self.owner_id)
+        )
+        if first is not None:
+            query = query.where(ExchangeRow.occurred_at >= first)
+        if last is not None:
+            query = query.where(ExchangeRow.occurred_at < last)
+        if person_pk is not None:
+            query = query.where(ExchangeRow.person_id == person_pk)
+        return [
+            ExchangeFacts(
+                person_id=uid,
+                direction=Direction(row.direction),
+                kind=ExchangeKind(row.kind),
+                at=row.occurred_at,
+                interaction_id=row.interaction_id,
+            )
+            for row, uid in self.session.execute(query.order_by(ExchangeRow.occurred_at)).all()
+        ]
+
+    def names(self, uids: Collection[str]) -> dict[str, str]:
+        """Display names by public id."""
+        return {person.id: person.name for person in self.people_by_uid(uids)}
+
+    def exchange_entries(self, person_pk: int) -> list[Exchange]:
+        """One person's ledger entries, newest first."""
+        rows = self.session.execute(
+            select(ExchangeRow, PersonRow.uid, PersonRow.display_name)
+            .join(PersonRow, PersonRow.id == ExchangeRow.person_id)
+            .where(ExchangeRow.owner_id == self.owner_id, ExchangeRow.person_id == person_pk)
+            .order_by(ExchangeRow.occurred_at.desc(), ExchangeRow.id.desc())
+        ).all()
+        return [
+            Exchange(
+                id=row.id,
+                person=PersonRef(uid, name),
+                direction=Direction(row.direction),
+                kind=ExchangeKind(row.kind),
+                text=row.description,
+                at=row.occurred_at,
+                interaction_id=row.interaction_id,
+            )
+            for row, uid, name in rows
+        ]
+
+    def people_added(self, first: datetime, last: datetime) -> list[datetime]:
+        """When people were added by hand (not imported) in the window: the goal 'connect'."""
+        imported = (
+            select(FieldProvenanceRow.person_id)
+            .join(SourceRow, SourceRow.id == FieldProvenanceRow.source_id)
+            .where(FieldProvenanceRow.field == "name", SourceRow.kind.like("import%"))
+        )
+        rows = self.session.scalars(
+            select(PersonRow.created_at).where(
+                PersonRow.owner_id == self.owner_id,
+                PersonRow.created_at >= first,
+                PersonRow.created_at < last,
+                PersonRow.id.not_in(imported),
+            )
+        )
+        return list(rows)
+
+    def events(self, window: DateRange) -> list[EventFacts]:
+        rows = self.session.scalars(
+            select(EventRow).where(
+                EventRow.owner_id == self.owner_id,
+                EventRow.starts_on >= window.first,
+                EventRow.starts_on <= window.last,
+            )
+        )
+        return [EventFacts(row.id, row.name, row.starts_on, row.ends_on) for row in rows]
+
+    def follow_ups_for_review(self, since: date) -> list[FollowUpFacts]:
+        rows = self.session.execute(
+            select(FollowUpRow, PersonRow.uid)
+            .outerjoin(PersonRow, PersonRow.id == FollowUpRow.person_id)
+            .where(
+                FollowUpRow.owner_id == self.owner_id,
+                or_(
+                    FollowUpRow.due_on >= since,
+                    FollowUpRow.status.in_(
+                        [FollowUpStatus.OPEN.value, FollowUpStatus.SNOOZED.value]
+                    ),
+                ),
+            )
+        ).all()
+        return [_follow_up(row, uid) for row, uid in rows]
+
+    def slip_candidates(
+        self, during: DateRange, today: date, cadences: dict[Circle, int | None], tz: tzinfo
+    ) -> list[PersonFacts]:
+        """People whose check-in may have fallen due within ``during`` (a superset)."""
+        end = min(during.last, today)
+        conditions: list[ColumnElement[bool]] = []
+        for circle, days in cadences.items():
+            if days is None:
+                continue
+            low = _instant(during.first - timedelta(days=days), tz)
+            high = _instant(end - timedelta(days=days - 1), tz)
+            conditions.append(and_(PersonRow.circle == circle.value, low <= _SEEN, high > _SEEN))
+        conditions.append(PersonRow.cadence_days.is_not(None))
+        rows = self.session.execute(
+            select(*_PERSON_COLUMNS).where(PersonRow.owner_id == self.owner_id, or_(*conditions))
+        ).all()
+        return [_person(row) for row in rows]
+
+
+def _when(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    from sqlalchemy import case
+
+    return case((condition, 1), else_=0)
+
+
+def _follow_up(row: FollowUpRow, uid: str | None) -> FollowUpFacts:
+    return FollowUpFacts(
+        id=row.id,
+        due=row.due_on,
+        text=row.text,
+        status=FollowUpStatus(row.status),
+        person_id=uid,
+        snoozed_until=row.snoozed_until,
+        created_at=row.created_at,
+        done_at=row.done_at,
+    )
+
+
+def unique(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(values))

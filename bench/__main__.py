@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import signal
 import sys
 from datetime import UTC, datetime
 
@@ -97,7 +98,10 @@ def run(options: argparse.Namespace, console: Console) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return run(arguments(argv), Console())
+    # A plain kill still cleans up: temporary files, PostgreSQL databases.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    # Piped or in CI, Rich would wrap the table at 80 columns.
+    return run(arguments(argv), Console(width=None if sys.stdout.isatty() else 180))
 
 
 if __name__ == "__main__":

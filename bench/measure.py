@@ -22,7 +22,9 @@ class Latency:
     runs: int
 
     def text(self) -> str:
-        return f"p50 {_ms(self.p50)} · p95 {_ms(self.p95)}"
+        return f"p50 {_ms(self.p50)} · p95 {_ms(self.p95)}" + (
+            f" ({self.runs} runs)" if self.runs < 20 else ""
+        )
 
 
 def _ms(value: float) -> str:
@@ -38,15 +40,24 @@ def percentile(samples: list[float], fraction: float) -> float:
     return ordered[rank - 1]
 
 
-def latency(call: Callable[[], object], *, runs: int, warmup: int = 3) -> Latency:
+def latency(
+    call: Callable[[], object], *, runs: int, warmup: int = 3, budget: float = 30.0
+) -> Latency:
+    """Time ``runs`` calls after ``warmup`` ones; stop early (after 3) past ``budget`` seconds."""
+    started = time.perf_counter()
     for _ in range(warmup):
         call()
-    samples = []
-    for _ in range(runs):
+        if time.perf_counter() - started > budget / 4:
+            break
+    samples: list[float] = []
+    started = time.perf_counter()
+    while len(samples) < runs:
         start = time.perf_counter()
         call()
         samples.append((time.perf_counter() - start) * 1000)
-    return Latency(percentile(samples, 0.5), percentile(samples, 0.95), runs)
+        if len(samples) >= 3 and time.perf_counter() - started > budget:
+            break
+    return Latency(percentile(samples, 0.5), percentile(samples, 0.95), len(samples))
 
 
 def timed(call: Callable[[], object]) -> float:

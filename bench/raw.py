@@ -143,8 +143,10 @@ class Raw:
                 "ORDER BY bm25(people_fts, 10.0, 1.0), p.sort_name LIMIT ?",
                 (match, owner, limit),
             )
+            # CROSS JOIN: SQLite then reads the FTS matches first; left to itself it walks
+            # ix_interactions_owner_at newest first and probes FTS5 row by row (seconds).
             interactions = self._all(
-                "SELECT i.id FROM interactions_fts f JOIN interactions i ON i.id = f.rowid "
+                "SELECT i.id FROM interactions_fts f CROSS JOIN interactions i ON i.id = f.rowid "
                 "WHERE interactions_fts MATCH ? AND i.owner_id = ? "
                 "ORDER BY i.occurred_at DESC LIMIT ?",
                 (match, owner, limit),

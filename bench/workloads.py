@@ -123,7 +123,8 @@ def load(backend: Backend, sample: samples.Sample, *, now: datetime) -> Loaded:
         f"{seconds:.1f} s · {rows / seconds:,.0f} rows/s",
         f"{raw_seconds:.1f} s · {rows / raw_seconds:,.0f} rows/s",
         ratio(seconds, raw_seconds),
-        f"peak RSS +{peak - before:,.0f} MiB (raw +{raw_peak - raw_before:,.0f}); "
+        f"peak RSS +{max(0.0, peak - before):,.0f} MiB "
+        f"(raw +{max(0.0, raw_peak - raw_before):,.0f}); "
         f"db {size:,.0f} MiB",
         {
             "rows": rows,
@@ -209,9 +210,10 @@ def searches(
     for label, query in queries.items():
         found = search(ctx, query)
         people, interactions = raw.search(query, owner, 20)
-        if [p.id for p in found.people] != [row[1] for row in people] or [
+        # Sets: rows with the same time may come in another order (no tie-breaker in SQL).
+        if {p.id for p in found.people} != {row[1] for row in people} or {
             i.id for i in found.interactions
-        ] != [row[0] for row in interactions]:
+        } != {row[0] for row in interactions}:
             problems.append(f"search {query!r}: the service and the baseline disagree")
         ours = measure.latency(partial(search, ctx, query), runs=runs)
         theirs = measure.latency(partial(raw.search, query, owner, 20), runs=runs)
@@ -258,7 +260,12 @@ def cold_cli(location: str, *, runs: int) -> tuple[Result, list[str]]:
 
     ours = measure.latency(run(command), runs=runs, warmup=1)
     theirs = measure.latency(run([sys.executable, "-c", "pass"]), runs=runs, warmup=1)
-    name = "CLI cold start: people --circle key --limit 20"
-    return compared(
-        name, ours, theirs, "a new process each run; baseline: python -c pass"
-    ), problems
+    # For scale: what importing SQLAlchemy's ORM alone costs a new process.
+    orm = measure.latency(run([sys.executable, "-c", "import sqlalchemy.orm"]), runs=5, warmup=1)
+    note = (
+        "new process each run; baseline python -c pass; "
+        f"python -c 'import sqlalchemy.orm' alone p50 {orm.p50:.0f} ms"
+    )
+    result = compared("CLI cold start: people --circle key --limit 20", ours, theirs, note)
+    result.data["import_sqlalchemy_orm_p50_ms"] = orm.p50
+    return result, problems

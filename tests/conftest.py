@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import create_engine, text
 
 from kithkin.cli.commands import cli
@@ -34,6 +35,11 @@ PG_ADMIN_URL = os.environ.get(
 )
 START = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)  # a Friday
 TZ = "Europe/Berlin"
+
+# Property tests are deterministic too: the same examples on every run, no example database,
+# and no time limit per example (a loaded CI machine is not a failure).
+hypothesis_settings.register_profile("kithkin", derandomize=True, database=None, deadline=None)
+hypothesis_settings.load_profile("kithkin")
 
 
 @dataclass

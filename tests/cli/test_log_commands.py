@@ -170,11 +170,11 @@ def test_a_malformed_option_value_is_a_usage_error_without_a_traceback(kithkin: 
         ("log", "ana", "-m", "hi", "--purpose", "fun"),
         ("log", "ana", "-m", "hi", "--minutes", "an hour"),
         ("log", "ana"),
-        ("done", "first"),
         ("add", "Bo Chen", "--circle", "besties"),
     ):
         result = kithkin(*arguments)
         assert result.exit_code == 2, arguments
         assert "Error: " in result.stderr and "Traceback" not in result.output
+    assert_clean_error(kithkin("done", "first"), "not an agenda item")
     assert kithkin.json("search", "hi")["interactions"] == []
     assert [p["name"] for p in kithkin.json("people")] == ["Ana Ruiz"]

@@ -89,7 +89,9 @@ def test_add_then_show_returns_the_contract_fields(kithkin: Cli) -> None:
     assert shown["met_how"] == "PyCon 2024"
     assert shown["last_interaction_at"] is None
     assert shown["cadence_days_effective"] == 30
-    del shown["cadence_days_effective"]
+    assert shown["warmth"]["score"] == 0
+    assert shown["warmth"]["explanation"] == "cold: no interactions yet"
+    del shown["cadence_days_effective"], shown["warmth"]
     assert added == shown
 
 

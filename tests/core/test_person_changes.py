@@ -60,11 +60,20 @@ def test_an_empty_birthday_clears_it() -> None:
 
 def test_removals_are_normalized_like_additions() -> None:
     changes = check_person_input(
-        PersonInput(remove_emails=[" Ana@Example.com"], remove_tags=[" VIP "]), phone_region=None
+        PersonInput(
+            remove_emails=[" Ana@Example.com"],
+            remove_tags=[" VIP "],
+            remove_phones=["(415) 555-0134", "ext 12"],
+            remove_urls=["github.com/ana"],
+        ),
+        phone_region="US",
     )
     assert changes.remove_emails == ("ana@example.com",)
     assert changes.remove_tags == ("vip",)
-    assert {"emails", "tags"} <= changes.touched
+    # a number or URL matches as typed or as normalized, however it was stored
+    assert changes.remove_phones == ("(415) 555-0134", "+14155550134", "ext 12")
+    assert changes.remove_urls == ("github.com/ana", "https://github.com/ana")
+    assert changes.touched >= {"emails", "tags", "phones", "urls"}
 
 
 @pytest.mark.parametrize(

@@ -135,3 +135,67 @@ def review(app: App, /, week: str | None, fmt: str) -> None:
         app.out.json(review_json(result))
     else:
         app.out.text(review_markdown(result))
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--on", "on", required=True, metavar="YYYY-MM-DD", help="When it started.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Its last day, if it lasted several.")
+@click.option("--location", default="", metavar="TEXT")
+@click.option("--met", multiple=True, metavar="PERSON", help="Someone you first met there.")
+@click.option("--saw", multiple=True, metavar="PERSON", help="Someone you knew who was there.")
+@json_option
+@pass_app
+def event(
+    app: App,
+    /,
+    name: str,
+    on: str,
+    until: str | None,
+    location: str,
+    met: tuple[str, ...],
+    saw: tuple[str, ...],
+    as_json: bool,
+) -> None:
+    """Record an event you attended and whom you met there (for after-event follow-ups)."""
+    from kithkin.services.events import add_event
+
+    record = add_event(app.ctx, name, on=on, until=until, location=location, met=met, saw=saw)
+    people = ", ".join(ref.name for ref in (*record.met, *record.saw)) or "nobody yet"
+    data = {
+        "id": record.id,
+        "name": record.name,
+        "starts_on": record.starts_on.isoformat(),
+        "ends_on": record.ends_on.isoformat() if record.ends_on else None,
+        "location": record.location,
+        "met": [{"id": r.id, "name": r.name} for r in record.met],
+        "saw": [{"id": r.id, "name": r.name} for r in record.saw],
+    }
+    app.out.emit(
+        f"Event #{record.id} {record.name} on {record.starts_on}: {people}.", data, as_json=as_json
+    )
+
+
+@cli.command()
+@click.argument("person")
+@click.argument("kind")
+@click.argument("when", metavar="YYYY-MM-DD|--MM-DD")
+@click.option("--once", is_flag=True, help="It does not come back every year.")
+@click.option("--note", default="", metavar="TEXT")
+@json_option
+@pass_app
+def milestone(
+    app: App, /, person: str, kind: str, when: str, once: bool, note: str, as_json: bool
+) -> None:
+    """Remember PERSON's milestone: work-anniversary, job-change, wedding, baby, move, …"""
+    from kithkin.services.events import add_milestone
+
+    ref, chosen, day = add_milestone(app.ctx, person, kind, when, once=once, note=note)
+    data = {
+        "person": {"id": ref.id, "name": ref.name},
+        "kind": chosen.value,
+        "date": day.iso(),
+        "recurring": not once,
+        "note": note,
+    }
+    app.out.emit(f"Remembered {ref.name}'s {chosen.value} on {day.iso()}.", data, as_json=as_json)

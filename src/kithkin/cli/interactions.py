@@ -8,8 +8,8 @@ from kithkin.cli import render
 from kithkin.cli.main import App, cli, json_option, pass_app
 from kithkin.core.log_entry import LogInput
 from kithkin.core.serialize import follow_up_json, interaction_json, search_json
-from kithkin.core.vocabulary import Activity, Channel, Initiator, Purpose
-from kithkin.services import complete_follow_up, list_follow_ups, log_interaction, search
+from kithkin.core.vocabulary import Activity, Channel, Direction, Initiator, Purpose
+from kithkin.services import complete_follow_up, engine, list_follow_ups, log_interaction, search
 
 
 @cli.command()
@@ -51,6 +51,9 @@ from kithkin.services import complete_follow_up, list_follow_ups, log_interactio
 def log(app: App, /, people: tuple[str, ...], as_json: bool, **fields: object) -> None:
     """Log an interaction with one or more people."""
     interaction = log_interaction(app.ctx, people, LogInput(**fields))  # type: ignore[arg-type]
+    asked = {e.person.id for e in interaction.exchanges if e.direction is Direction.ASKED}
+    for nudge in engine.ask_nudges(app.ctx, sorted(asked)):
+        app.out.note(nudge)
     app.out.emit(
         render.interaction_view(interaction, app.tz), interaction_json(interaction), as_json=as_json
     )
@@ -71,15 +74,25 @@ def follow_ups(app: App, /, include_closed: bool, as_json: bool) -> None:
 
 
 @cli.command()
-@click.argument("follow_up_id", metavar="FOLLOWUP_ID", type=int)
+@click.argument("item", metavar="FOLLOWUP_ID|ITEM")
 @json_option
 @pass_app
-def done(app: App, /, follow_up_id: int, as_json: bool) -> None:
-    """Mark a follow-up as done."""
-    follow_up = complete_follow_up(app.ctx, follow_up_id)
-    who = f" ({follow_up.person.name})" if follow_up.person else ""
+def done(app: App, /, item: str, as_json: bool) -> None:
+    """Mark a follow-up (by id) or an agenda item (by its key from kithkin today) as done."""
+    text = item.strip()
+    number = text.removeprefix("#").removeprefix("follow-up:")
+    if number.isdigit():
+        follow_up = complete_follow_up(app.ctx, int(number))
+        who = f" ({follow_up.person.name})" if follow_up.person else ""
+        app.out.emit(
+            f"Done: #{follow_up.id} {follow_up.text}{who}",
+            follow_up_json(follow_up),
+            as_json=as_json,
+        )
+        return
+    kind = engine.done(app.ctx, text)
     app.out.emit(
-        f"Done: #{follow_up.id} {follow_up.text}{who}", follow_up_json(follow_up), as_json=as_json
+        f"Done: {text} is off the list.", {"item": text, "kind": kind.value}, as_json=as_json
     )
 
 

@@ -12,6 +12,7 @@ from kithkin.cli import render
 from kithkin.cli.main import App, cli, json_option, pass_app
 from kithkin.core.person_changes import PersonInput
 from kithkin.core.serialize import person_json, person_summary_json
+from kithkin.core.serialize_engine import warmth_json
 from kithkin.core.vocabulary import Circle, Mode
 from kithkin.errors import InvalidInput
 from kithkin.services import add_person, edit_person, list_people, remove_person, show_person
@@ -103,6 +104,7 @@ def show(app: App, /, person: str, as_json: bool) -> None:
     detail = show_person(app.ctx, person)
     data = person_json(detail.person)
     data["cadence_days_effective"] = detail.cadence_days
+    data["warmth"] = warmth_json(detail.warmth)
     app.out.emit(render.person_view(detail, app.tz), data, as_json=as_json)
 
 

@@ -44,8 +44,12 @@ def people_table(people: Sequence[PersonSummary], tz: tzinfo) -> RenderableType:
     if not people:
         return Text('No people yet. Add one: kithkin add "Ana Ruiz" --email ana@example.com')
     table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in ("id", "name", "organization", "circle", "mode", "tags", "last"):
-        table.add_column(column, no_wrap=column in {"id", "last"})
+    for column in ("id", "name", "organization", "circle", "mode", "tags", "warmth", "last"):
+        table.add_column(
+            column,
+            no_wrap=column in {"id", "last"},
+            justify=("right" if column == "warmth" else "left"),
+        )
     for person in people:
         job = " · ".join(part for part in (person.title, person.organization) if part)
         table.add_row(
@@ -55,6 +59,7 @@ def people_table(people: Sequence[PersonSummary], tz: tzinfo) -> RenderableType:
             person.circle.value,
             person.mode.value,
             ", ".join(person.tags),
+            "" if person.warmth is None else str(person.warmth),
             when(person.last_interaction_at, tz),
         )
     return Group(
@@ -109,6 +114,7 @@ def _facts(person: Person, detail: PersonDetail, tz: tzinfo) -> list[tuple[str, 
         ("interests", ", ".join(person.interests)),
         ("met", person.met_how),
         ("last contact", when(person.last_interaction_at, tz)),
+        ("warmth", f"{detail.warmth.score}/100 — {detail.warmth.explanation}"),
         ("notes", person.notes),
     ]
 

@@ -160,10 +160,24 @@ def check_person_input(raw: PersonInput, *, phone_region: str | None) -> PersonC
         met_how=" ".join(raw.met_how.split()) if raw.met_how is not None else None,
         notes=raw.notes,
         remove_emails=remove_emails,
-        remove_phones=tuple(value.strip() for value in raw.remove_phones),
+        # A number or URL to remove matches however it was typed: as stored, or normalized.
+        remove_phones=tuple(
+            dict.fromkeys(
+                form
+                for value in raw.remove_phones
+                for form in (value.strip(), normalize_phone(value, default_region=phone_region))
+                if form
+            )
+        ),
         remove_tags=tuple(value.strip().lower() for value in raw.remove_tags),
         remove_interests=tuple(value.strip() for value in raw.remove_interests),
         remove_nicknames=tuple(value.strip() for value in raw.remove_nicknames),
-        remove_urls=tuple(value.strip() for value in raw.remove_urls),
+        remove_urls=tuple(
+            dict.fromkeys(
+                form
+                for value in raw.remove_urls
+                for form in (value.strip(), normalize_url(value)[0])
+            )
+        ),
         touched=frozenset(touched),
     )

@@ -118,6 +118,7 @@ class PersonSummary:
     mode: Mode
     tags: tuple[str, ...]
     last_interaction_at: datetime | None
+    warmth: int | None = None  # 0–100, when the list was asked to compute it
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,7 @@ def person_summary_json(summary: PersonSummary) -> JSON:
         "mode": summary.mode.value,
         "tags": list(summary.tags),
         "last_interaction_at": _time(summary.last_interaction_at),
+        "warmth": summary.warmth,
     }
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from kithkin.core.agenda import AgendaItem, AgendaKind, AgendaSettings, build_agenda, item_kind
 from kithkin.core.balance import HoursBudget, WeekBalance, weekly_balance
@@ -17,10 +17,11 @@ from kithkin.core.ledger import Balance, ask_nudge, overall_balance
 from kithkin.core.periods import day_start, recent_weeks, week_of
 from kithkin.core.records import Exchange
 from kithkin.core.review import ReviewFacts, WeeklyReview, review_window, weekly_review
-from kithkin.core.vocabulary import Channel, FollowUpStatus
-from kithkin.core.warmth import HORIZON_DAYS, Warmth, warmth, warmth_scores
+from kithkin.core.vocabulary import FollowUpStatus
+from kithkin.core.warmth import Warmth
 from kithkin.errors import Conflict, InvalidInput
 from kithkin.services.context import Context
+from kithkin.services.people import show_person
 from kithkin.store import Transaction
 
 _DURATION = re.compile(r"^(\d+)\s*(d|day|days|w|week|weeks|m|month|months)$")
@@ -109,30 +110,7 @@ def _follow_up_id(key: str) -> int:
 
 
 def person_warmth(ctx: Context, reference: str) -> Warmth:
-    now = ctx.now()
-    with ctx.store.transaction() as tx:
-        person_id = tx.people.resolve(reference)
-        person = tx.people.get(person_id)
-        touches = [
-            _Touch(at, channel)
-            for at, channel in tx.facts.touches(person_id, now - timedelta(days=HORIZON_DAYS))
-        ]
-        return warmth(touches, now=now, last_interaction_at=person.last_interaction_at)
-
-
-@dataclass(frozen=True)
-class _Touch:
-    at: datetime
-    channel: Channel
-
-
-def warmth_of(ctx: Context, person_ids: Sequence[str]) -> dict[str, int]:
-    """Warmth scores of many people (by public id) at once."""
-    now = ctx.now()
-    with ctx.store.transaction() as tx:
-        rows = tx.facts.touches_of_many(list(person_ids), now - timedelta(days=HORIZON_DAYS))
-    scores = warmth_scores(rows, now=now)
-    return {person_id: scores.get(person_id, 0) for person_id in person_ids}
+    return show_person(ctx, reference, recent=0).warmth
 
 
 # -- ledger ------------------------------------------------------------------------------
@@ -287,21 +265,3 @@ def review(ctx: Context, *, week: date | None = None) -> tuple[WeeklyReview, dic
         tz=tz,
     )
     return result, {p.id: p.name for p in people}
-
-
-__all__ = [
-    "Ledger",
-    "LedgerLine",
-    "ask_nudges",
-    "balance",
-    "done",
-    "goals",
-    "ledger",
-    "person_warmth",
-    "review",
-    "set_budget",
-    "set_goal",
-    "snooze",
-    "today",
-    "warmth_of",
-]

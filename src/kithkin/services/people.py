@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from kithkin.core.person_changes import PersonInput, check_person_input
 from kithkin.core.records import FollowUp, Interaction, Person, PersonSummary
-from kithkin.core.vocabulary import Circle, FollowUpStatus, Mode, parse_choice
+from kithkin.core.vocabulary import Channel, Circle, FollowUpStatus, Mode, parse_choice
+from kithkin.core.warmth import HORIZON_DAYS, Warmth, warmth, warmth_scores
 from kithkin.errors import Conflict, InvalidInput
 from kithkin.services.context import Context
 from kithkin.store import Transaction
@@ -18,6 +20,13 @@ class PersonDetail:
     recent: tuple[Interaction, ...]
     follow_ups: tuple[FollowUp, ...]
     cadence_days: int | None  # the effective cadence: the person's own or their circle's
+    warmth: Warmth
+
+
+@dataclass(frozen=True)
+class Touch:
+    at: datetime
+    channel: Channel
 
 
 def _refuse_taken_emails(tx: Transaction, emails: list[str], person_id: int | None) -> None:
@@ -64,7 +73,13 @@ def show_person(ctx: Context, reference: str, *, recent: int = 10) -> PersonDeta
         cadence = person.cadence_days
         if cadence is None:
             cadence = tx.circle_cadences().get(person.circle.value)
-        return PersonDetail(person, tuple(interactions), tuple(follow_ups), cadence)
+        now = ctx.now()
+        touches = [
+            Touch(at, channel)
+            for at, channel in tx.facts.touches(person_id, now - timedelta(days=HORIZON_DAYS))
+        ]
+        heat = warmth(touches, now=now, last_interaction_at=person.last_interaction_at)
+        return PersonDetail(person, tuple(interactions), tuple(follow_ups), cadence, heat)
 
 
 def list_people(
@@ -74,11 +89,19 @@ def list_people(
     tag: str | None = None,
     mode: str | None = None,
     limit: int | None = None,
+    with_warmth: bool = True,
 ) -> list[PersonSummary]:
     chosen_circle = parse_choice(Circle, circle, field="--circle") if circle else None
     chosen_mode = parse_choice(Mode, mode, field="--mode") if mode else None
+    now = ctx.now()
     with ctx.store.transaction() as tx:
-        return tx.people.summaries(circle=chosen_circle, tag=tag, mode=chosen_mode, limit=limit)
+        found = tx.people.summaries(circle=chosen_circle, tag=tag, mode=chosen_mode, limit=limit)
+        if not with_warmth:
+            return found
+        since = now - timedelta(days=HORIZON_DAYS)
+        rows = tx.facts.touches_of_many([person.id for person in found], since)
+    scores = warmth_scores(rows, now=now)
+    return [replace(person, warmth=scores.get(person.id, 0)) for person in found]
 
 
 def find_person(ctx: Context, reference: str) -> Person:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from kithkin.core.defaults import DEFAULT_CIRCLES, DEFAULT_GOALS, DEFAULT_SETTINGS
 from kithkin.errors import DatabaseError
 from kithkin.store.engine import make_engine
+from kithkin.store.events import EventsRepository
 from kithkin.store.facts import FactsRepository
 from kithkin.store.interactions import FollowUpsRepository, InteractionsRepository
 from kithkin.store.migrate import ensure_current
@@ -36,6 +37,7 @@ class Transaction:
         self.follow_ups = FollowUpsRepository(session, owner_id)
         self.search = SearchRepository(session, owner_id)
         self.facts = FactsRepository(session, owner_id)
+        self.events = EventsRepository(session, owner_id)
         self.preferences = PreferencesRepository(session, owner_id)
 
     def new_source(self, kind: str, *, now: datetime, detail: str = "") -> int:

@@ -1,0 +1,180 @@
+"""The relationship engine end to end: real databases, a fixed clock, the services."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kithkin.core.log_entry import LogInput
+from kithkin.core.person_changes import PersonInput
+from kithkin.errors import Conflict, InvalidInput
+from kithkin.services import Context, add_person, log_interaction
+from kithkin.services import engine
+from kithkin.services.events import add_event, add_milestone
+from tests.conftest import FixedClock
+
+
+def kinds(ctx: Context, **options: object) -> list[tuple[str, str]]:
+    return [(item.kind.value, item.person_name) for item in engine.today(ctx, **options)]  # type: ignore[arg-type]
+
+
+def test_a_key_contact_is_due_after_thirty_days_and_logging_resets_the_clock(
+    ctx: Context, clock: FixedClock
+) -> None:
+    add_person(ctx, PersonInput(name="Ana Ruiz", circle="key"))
+    clock.advance(days=29)
+    assert kinds(ctx) == []
+    clock.advance(days=1)
+    assert kinds(ctx) == [("check-in", "Ana Ruiz")]
+    log_interaction(ctx, ["Ana"], LogInput(note="caught up", channel="call"))
+    assert kinds(ctx) == []
+
+
+def test_the_agenda_can_be_computed_for_another_day(ctx: Context) -> None:
+    add_person(ctx, PersonInput(name="Ben Okafor", circle="inner"))
+    assert kinds(ctx, on=date(2026, 12, 4)) == [("check-in", "Ben Okafor")]
+    assert kinds(ctx, on=date(2026, 11, 25)) == []
+
+
+def test_overdue_follow_ups_come_first_and_done_removes_them(
+    ctx: Context, clock: FixedClock
+) -> None:
+    add_person(ctx, PersonInput(name="Ana Ruiz", circle="key"))
+    add_person(ctx, PersonInput(name="Ben Okafor", circle="inner", birthday="--11-24"))
+    log_interaction(ctx, ["Ana"], LogInput(note="coffee", follow_up="tomorrow: send the deck"))
+    clock.advance(days=3)
+    items = engine.today(ctx)
+    assert [(i.kind.value, i.person_name) for i in items][:2] == [
+        ("follow-up", "Ana Ruiz"),
+        ("milestone", "Ben Okafor"),
+    ]
+    assert engine.done(ctx, items[0].key).value == "follow-up"
+    assert ("follow-up", "Ana Ruiz") not in kinds(ctx)
+    with pytest.raises(Conflict):
+        engine.done(ctx, items[0].key)
+
+
+def test_snoozed_items_come_back_after_the_snooze(ctx: Context, clock: FixedClock) -> None:
+    add_person(ctx, PersonInput(name="Ana Ruiz", circle="inner"))
+    clock.advance(days=15)
+    [item] = engine.today(ctx)
+    until = engine.snooze(ctx, item.key, "3d")
+    assert until == date(2026, 12, 8)
+    assert kinds(ctx) == []
+    assert kinds(ctx, on=until) == [("check-in", "Ana Ruiz")]
+
+
+def test_a_dismissed_milestone_stays_dismissed(ctx: Context) -> None:
+    add_person(ctx, PersonInput(name="Ben Okafor", birthday="1990-11-22", circle="dormant"))
+    [item] = engine.today(ctx)
+    assert item.reason == "birthday in 2 days, turns 36"
+    engine.done(ctx, item.key)
+    assert kinds(ctx) == []
+
+
+def test_a_year_less_feb_29_birthday_is_remembered_on_feb_28_in_common_years(
+    ctx: Context,
+) -> None:
+    add_person(ctx, PersonInput(name="Leap Person", birthday="--02-29", circle="dormant"))
+    assert kinds(ctx, on=date(2027, 2, 27)) == [("milestone", "Leap Person")]
+    assert kinds(ctx, on=date(2028, 2, 29)) == [("milestone", "Leap Person")]
+
+
+def test_a_work_anniversary_milestone_shows_up_in_the_week_before(ctx: Context) -> None:
+    add_person(ctx, PersonInput(name="Chen Wei", circle="dormant"))
+    add_milestone(ctx, "Chen", "work-anniversary", "2020-11-25")
+    [item] = engine.today(ctx)
+    assert item.kind.value == "milestone" and "work anniversary" in item.reason
+
+
+def test_asking_twice_without_giving_raises_a_reciprocity_nudge(ctx: Context) -> None:
+    add_person(ctx, PersonInput(name="Ana Ruiz", circle="dormant"))
+    log_interaction(ctx, ["Ana"], LogInput(note="asked", asked=["referral:Stripe"]))
+    assert engine.ask_nudges(ctx, [engine.ledger(ctx, "Ana").people[0].person_id]) != []
+    assert kinds(ctx) == []
+    log_interaction(ctx, ["Ana"], LogInput(note="asked again", asked=["intro:CTO"]))
+    assert kinds(ctx) == [("reciprocity", "Ana Ruiz")]
+    log_interaction(ctx, ["Ana"], LogInput(note="sent her a paper", gave=["resource:paper"]))
+    assert kinds(ctx) == []
+    ledger = engine.ledger(ctx)
+    assert (ledger.overall.gave, ledger.overall.asked) == (1, 2)
+
+
+def test_people_met_at_an_event_without_follow_up_are_on_the_agenda(
+    ctx: Context, clock: FixedClock
+) -> None:
+    add_person(ctx, PersonInput(name="Dana Levi", circle="network"))
+    add_event(ctx, "PyCon", on="2026-11-19", met=["Dana"])
+    assert kinds(ctx) == [("after-event", "Dana Levi")]
+    log_interaction(ctx, ["Dana"], LogInput(note="nice to meet", follow_up="friday: send link"))
+    assert ("after-event", "Dana Levi") not in kinds(ctx)
+
+
+def test_dormant_once_warm_contacts_are_suggested_for_reconnecting(
+    ctx: Context, clock: FixedClock
+) -> None:
+    add_person(ctx, PersonInput(name="Old Friend", circle="dormant"))
+    for day in ("2025-01-10", "2025-02-10", "2025-03-10"):
+        log_interaction(ctx, ["Old Friend"], LogInput(note="dinner", date=day))
+    assert kinds(ctx) == [("reconnect", "Old Friend")]
+
+
+def test_the_agenda_is_capped(ctx: Context, clock: FixedClock) -> None:
+    for number in range(15):
+        add_person(ctx, PersonInput(name=f"Person {number:02d}", circle="inner"))
+    clock.advance(days=20)
+    assert len(engine.today(ctx)) == 10
+    assert len(engine.today(ctx, limit=3)) == 3
+
+
+def test_goals_count_what_was_logged_this_week(ctx: Context) -> None:
+    add_person(ctx, PersonInput(name="Ana Ruiz"))
+    log_interaction(ctx, [], LogInput(note="commented", activity="post-engagement"))
+    log_interaction(ctx, ["Ana"], LogInput(note="sent a guide", gave=["resource:guide"]))
+    progress, budget = engine.goals(ctx)
+    done = {goal.goal.key: goal.done for goal in progress}
+    assert done["engage-posts"] == 1
+    assert done["connect-new"] == 1
+    assert done["share-resource"] == 1
+    assert (budget.min_hours, budget.max_hours) == (5, 10)
+    engine.set_goal(ctx, "engage-posts", 5)
+    engine.set_budget(ctx, "4-8")
+    progress, budget = engine.goals(ctx)
+    assert next(g for g in progress if g.goal.key == "engage-posts").goal.target == 5
+    assert budget.max_hours == 8
+
+
+def test_the_balance_splits_both_in_half(ctx: Context) -> None:
+    add_person(ctx, PersonInput(name="Ana Ruiz"))
+    log_interaction(ctx, ["Ana"], LogInput(note="x", purpose="both", minutes=60))
+    log_interaction(ctx, ["Ana"], LogInput(note="y", purpose="social", minutes=30))
+    week = engine.balance(ctx, weeks=2)[-1]
+    assert (week.tally.networking, week.tally.social) == (0.5, 1.5)
+    assert week.tally.social_hours == 1.0
+
+
+def test_the_review_reports_the_week(ctx: Context, clock: FixedClock) -> None:
+    add_person(ctx, PersonInput(name="Ana Ruiz"))
+    log_interaction(ctx, ["Ana"], LogInput(note="coffee", purpose="networking", minutes=45))
+    review, _ = engine.review(ctx)
+    assert review.happened.interactions == 1
+    assert review.happened.by_purpose == {"networking": 1}
+    assert 3 <= len(review.suggestions) <= 5
+
+
+def test_bad_snooze_durations_and_item_keys_are_clear_errors(ctx: Context) -> None:
+    with pytest.raises(InvalidInput, match="not an agenda item"):
+        engine.snooze(ctx, "coffee", "3d")
+    with pytest.raises(InvalidInput):
+        engine.snooze(ctx, "check-in:abc:2026-11-20", "yesterday")
+
+
+def test_warmth_is_higher_after_an_in_person_meeting_than_a_message(ctx: Context) -> None:
+    add_person(ctx, PersonInput(name="Ana Ruiz"))
+    add_person(ctx, PersonInput(name="Ben Okafor"))
+    log_interaction(ctx, ["Ana"], LogInput(note="lunch", channel="in-person"))
+    log_interaction(ctx, ["Ben"], LogInput(note="dm", channel="message"))
+    ana, ben = engine.person_warmth(ctx, "Ana"), engine.person_warmth(ctx, "Ben")
+    assert ana.score > ben.score > 0
+    assert "in person" in ana.explanation

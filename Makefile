@@ -27,7 +27,7 @@ lint: $(STAMP)
 test: $(STAMP)
 	./scripts/ensure-postgres.sh
 	$(MAKE) --no-print-directory lint
-	$(BIN)/pytest
+	$(BIN)/pytest -q
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -24,13 +24,18 @@ class NotFound(KithkinError):
 
 
 class Ambiguous(KithkinError):
-    def __init__(self, reference: str, candidates: Sequence[str]) -> None:
+    def __init__(self, reference: str, candidates: Sequence[str], *, more: bool = False) -> None:
         self.reference = reference
         self.candidates = list(candidates)
         shown = "; ".join(self.candidates[:10])
-        more = f" and {len(self.candidates) - 10} more" if len(self.candidates) > 10 else ""
+        rest = (
+            " and more"
+            if more
+            else (f" and {len(self.candidates) - 10} more" if len(self.candidates) > 10 else "")
+        )
+        count = f"more than {len(self.candidates)}" if more else str(len(self.candidates))
         super().__init__(
-            f"{reference!r} matches {len(self.candidates)} people: {shown}{more}. "
+            f"{reference!r} matches {count} people: {shown}{rest}. "
             "Use an id (or a longer id prefix) or an e-mail instead."
         )
 

@@ -9,8 +9,7 @@ import pytest
 from kithkin.core.log_entry import LogInput
 from kithkin.core.person_changes import PersonInput
 from kithkin.errors import Conflict, InvalidInput
-from kithkin.services import Context, add_person, log_interaction
-from kithkin.services import engine
+from kithkin.services import Context, add_person, engine, log_interaction
 from kithkin.services.events import add_event, add_milestone
 from tests.conftest import FixedClock
 

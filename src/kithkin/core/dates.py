@@ -84,8 +84,8 @@ def parse_log_time(text: str, *, tz: tzinfo, field: str = "date") -> datetime:
     """
     value = text.strip()
     try:
-        if len(value) == 10:
-            day = date.fromisoformat(value)
+        if "T" not in value.upper() and " " not in value and ":" not in value:
+            day = date.fromisoformat(value)  # a date alone, also written 20261120
             local = datetime.combine(day, time(12, 0), tzinfo=tz)
         else:
             parsed = datetime.fromisoformat(value)

@@ -89,6 +89,11 @@ def check_log_input(raw: LogInput, *, now: datetime, tz: tzinfo) -> LogEntry:
     if len(note) > MAX_NOTE:
         raise InvalidInput(f"the note is longer than {MAX_NOTE:,} characters.", field="note")
     at = parse_log_time(raw.date, tz=tz, field="--date") if raw.date else now
+    if at.astimezone(tz).date() > now.astimezone(tz).date():
+        raise InvalidInput(
+            "an interaction cannot be in the future; to plan one, add a --follow-up.",
+            field="--date",
+        )
     if raw.minutes is not None and not 0 <= raw.minutes <= 24 * 60:
         raise InvalidInput(
             f"{raw.minutes} minutes is not a duration; use 0 to 1440.", field="--minutes"

@@ -35,6 +35,7 @@ from kithkin.store.tables import (
 )
 
 _Listed = TypeVar("_Listed", EmailRow, PhoneRow, UrlRow, AddressRow, NicknameRow)
+_CANDIDATES = 50  # at most this many people are named in an ambiguity error
 _HEX_PREFIX = re.compile(r"^[0-9a-f]{4,32}$")
 _NON_WORD = re.compile(r"\W+")
 UNKNOWN_ORGANIZATION = "(unknown)"  # the employer of a job known only by its title
@@ -102,12 +103,14 @@ class PeopleRepository:
         )
 
     def _ids_where(self, *conditions: ColumnElement[bool]) -> list[int]:
-        query = select(PersonRow.id).where(*self._owned(), *conditions).limit(51)
+        query = select(PersonRow.id).where(*self._owned(), *conditions).limit(_CANDIDATES + 1)
         return list(self.session.scalars(query))
 
     def _one(self, reference: str, ids: list[int]) -> int:
         if len(ids) == 1:
             return ids[0]
+        more = len(ids) > _CANDIDATES
+        ids = ids[:_CANDIDATES]
         rows = self.session.execute(
             select(PersonRow.id, PersonRow.uid, PersonRow.display_name)
             .where(PersonRow.id.in_(ids))
@@ -120,7 +123,7 @@ class PeopleRepository:
             + f" ({row.uid[:8]})"
             for row in rows
         ]
-        raise Ambiguous(reference, candidates)
+        raise Ambiguous(reference, candidates, more=more)
 
     def _first_emails(self, ids: Sequence[int]) -> dict[int, str]:
         rows = self.session.execute(

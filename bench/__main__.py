@@ -50,7 +50,11 @@ def run(options: argparse.Namespace, console: Console) -> int:
         "runs": options.runs,
         "date": now.date().isoformat(),
     }
-    console.print(report.header(machine, settings), style="dim")
+    console.print(
+        f"kithkin bench: {options.people:,} people, {options.interactions:,} interactions "
+        f"on {options.backend}…",
+        style="dim",
+    )
     backend: Backend = PostgresBackend() if options.backend == "postgres" else SqliteBackend()
     results: list[workloads.Result] = []
     problems: list[str] = []
@@ -69,17 +73,21 @@ def run(options: argparse.Namespace, console: Console) -> int:
         del sample
         gc.collect()
         ctx = workloads.context(loaded.store, loaded.url, now)
-        raw = backend.raw(loaded.url)
         with console.status("checking search text…"):
             problems += workloads.check_search_text(loaded.store)
-        with console.status("searching…"):
-            found, trouble = workloads.searches(ctx, raw, queries, runs=options.runs)
-        results += found
-        problems += trouble
-        with console.status("listing people…"):
-            found, trouble = workloads.people_lists(ctx, raw, runs=options.runs)
-        results += found
-        problems += trouble
+        raw = backend.raw(loaded.url)
+        for group in ("as loaded: no planner statistics", "after ANALYZE"):
+            if group.startswith("after"):
+                with console.status("ANALYZE…"):
+                    results.append(workloads.analyze(loaded.store))
+            with console.status(f"searching ({group})…"):
+                found, trouble = workloads.searches(ctx, raw, queries, runs=options.runs)
+            with console.status(f"listing people ({group})…"):
+                listed, more_trouble = workloads.people_lists(ctx, raw, runs=options.runs)
+            for result in found + listed:
+                result.group = group
+            results += found + listed
+            problems += trouble + more_trouble
         raw.close()
         with console.status("starting the CLI…"):
             started, trouble = workloads.cold_cli(

@@ -220,6 +220,27 @@ class Raw:
 
     # -- people lists ----------------------------------------------------------------------
 
+    def touches(self, person_ids: list[int], since: datetime) -> list[Row]:
+        """``(person id, at, channel)`` of their interactions since ``since`` (for warmth)."""
+        found: list[Row] = []
+        moment = _sqlite_datetime(since) if self.dialect == "sqlite" else _naive_utc(since)
+        for start in range(0, len(person_ids), 900):
+            chunk = person_ids[start : start + 900]
+            found += self._all(
+                "SELECT ip.person_id, i.occurred_at, i.channel FROM interaction_participants ip "
+                "JOIN interactions i ON i.id = ip.interaction_id "
+                f"WHERE ip.person_id IN ({self._in(chunk)}) AND i.occurred_at >= {self.mark}",
+                (*chunk, moment),
+            )
+        return found
+
+    def people_list(
+        self, owner: int, *, circle: str, limit: int | None, since: datetime
+    ) -> tuple[list[Row], list[Row]]:
+        """The list, and the touches its warmth column is computed from."""
+        rows = self.summaries(owner, circle=circle, limit=limit)
+        return rows, self.touches([row[0] for row in rows], since)
+
     def summaries(
         self,
         owner: int,

@@ -36,7 +36,13 @@ def table(results: Sequence[Result], title: str) -> Table:
     grid.add_column("raw baseline", justify="right")
     grid.add_column("ratio", justify="right")
     grid.add_column("notes")
+    group = ""
     for result in results:
+        if result.group != group:
+            grid.add_section()
+            if result.group:
+                grid.add_row(f"[bold]{result.group}[/bold]")
+            group = result.group
         grid.add_row(
             result.workload, result.kithkin, result.baseline, _ratio(result.ratio), result.note
         )
@@ -70,6 +76,7 @@ def save(
         "results": [
             {
                 "workload": r.workload,
+                "group": r.group,
                 "kithkin": r.kithkin,
                 "baseline": r.baseline,
                 "ratio": r.ratio,

@@ -10,7 +10,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -22,6 +22,7 @@ from bench.backends import Backend
 from bench.raw import Raw
 from kithkin import sample as samples
 from kithkin.config import Settings
+from kithkin.core.warmth import HORIZON_DAYS
 from kithkin.services import Context, list_people, search
 from kithkin.store import Store
 from kithkin.store.tables import PersonRow
@@ -35,6 +36,7 @@ class Result:
     ratio: float | None
     note: str = ""
     data: dict[str, object] = field(default_factory=dict)
+    group: str = ""  # the table's section
 
 
 def ratio(kithkin: float, baseline: float) -> float | None:
@@ -97,7 +99,7 @@ def load(backend: Backend, sample: samples.Sample, *, now: datetime) -> Loaded:
     gc.collect()
     before = measure.current_rss_mb()
     measure.reset_peak_rss()
-    seconds = measure.timed(lambda: samples.load(store, sample))
+    seconds = measure.timed(lambda: samples.load(store, sample, analyze=False))
     peak = measure.peak_rss_mb()
 
     baseline_url = backend.new_database("baseline")
@@ -138,6 +140,18 @@ def load(backend: Backend, sample: samples.Sample, *, now: datetime) -> Loaded:
         },
     )
     return Loaded(store, url, baseline_url, [result], problems)
+
+
+def analyze(store: Store) -> Result:
+    seconds = measure.timed(lambda: samples.refresh_statistics(store))
+    return Result(
+        "ANALYZE (sample.refresh_statistics)",
+        f"{seconds:.1f} s",
+        "—",
+        None,
+        "planner statistics; Kithkin itself never runs ANALYZE",
+        {"seconds": seconds},
+    )
 
 
 _CHECKED_TABLES = ("people", "person_emails", "employments", "interactions", "follow_ups")
@@ -223,16 +237,18 @@ def searches(
 
 
 def people_lists(ctx: Context, raw: Raw, *, runs: int) -> tuple[list[Result], list[str]]:
+    """``list_people`` as the CLI calls it: with warmth, from the last year's interactions."""
     owner = ctx.store.owner_id
+    since = ctx.now() - timedelta(days=HORIZON_DAYS)
     results, problems = [], []
     for limit in (None, 20):
         found = list_people(ctx, circle="key", limit=limit)
-        rows = raw.summaries(owner, circle="key", limit=limit)
+        rows, _ = raw.people_list(owner, circle="key", limit=limit, since=since)
         if [p.id for p in found] != [row[1] for row in rows]:
             problems.append(f"people --circle key (limit {limit}): service and baseline disagree")
         ours = measure.latency(partial(list_people, ctx, circle="key", limit=limit), runs=runs)
         theirs = measure.latency(
-            partial(raw.summaries, owner, circle="key", limit=limit), runs=runs
+            partial(raw.people_list, owner, circle="key", limit=limit, since=since), runs=runs
         )
         name = "people --circle key" + (f" --limit {limit}" if limit else "")
         results.append(compared(name, ours, theirs, f"{len(found):,} people"))

@@ -133,7 +133,7 @@ def test_people_lists_everyone_by_name_and_filters(kithkin: Cli) -> None:
     assert [p["name"] for p in kithkin.json("people", "--mode", "personal")] == ["Cy Park"]
     assert [p["name"] for p in kithkin.json("people", "--limit", "1")] == ["Ana Ruiz"]
     table = kithkin.ok("people").stdout
-    assert "PM · Stripe" in table and "3 people" in table
+    assert "PM at Stripe" in table and "3 people" in table
 
 
 def test_edit_changes_the_name_and_removes_what_is_asked(kithkin: Cli) -> None:

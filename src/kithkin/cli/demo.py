@@ -9,10 +9,10 @@ import click
 from rich.rule import Rule
 from rich.text import Text
 
-from kithkin.cli import render
+from kithkin.cli import engine_render, render
 from kithkin.cli.main import App, cli, pass_app
 from kithkin.config import Settings, default_data_dir
-from kithkin.services import Context, list_follow_ups, list_people
+from kithkin.services import Context, engine, list_people
 
 
 def demo_database_path() -> Path:
@@ -54,9 +54,8 @@ def demo(app: App, /, reset: bool) -> None:
         )
         out.show(Text("Your key people (kithkin people --circle key):", style="bold"))
         out.show(render.people_table(list_people(ctx, circle="key"), tz))
-        out.show(Text("\nOpen follow-ups (kithkin follow-ups):", style="bold"))
-        today = ctx.now().astimezone(tz).date()
-        out.show(render.follow_ups_table(list_follow_ups(ctx)[:10], today=today))
+        out.show(Text("\nToday (kithkin today):", style="bold"))
+        out.show(engine_render.agenda_view(engine.today(ctx, limit=6)))
         out.show(
             Text(
                 f"\nTry it yourself on the demo:\n"

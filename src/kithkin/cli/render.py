@@ -30,6 +30,10 @@ def when(value: datetime | None, tz: tzinfo, *, today: date | None = None) -> st
     return local.strftime("%Y-%m-%d %H:%M")
 
 
+def day_of(value: datetime | None, tz: tzinfo) -> str:
+    return "never" if value is None else value.astimezone(tz).strftime("%Y-%m-%d")
+
+
 def purpose_badge(interaction: Interaction) -> Text:
     if interaction.purpose is None:
         return Text("unclassified", style="dim")
@@ -44,23 +48,23 @@ def people_table(people: Sequence[PersonSummary], tz: tzinfo) -> RenderableType:
     if not people:
         return Text('No people yet. Add one: kithkin add "Ana Ruiz" --email ana@example.com')
     table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in ("id", "name", "organization", "circle", "mode", "tags", "warmth", "last"):
-        table.add_column(
-            column,
-            no_wrap=column in {"id", "last"},
-            justify=("right" if column == "warmth" else "left"),
-        )
+    table.add_column("id", no_wrap=True, style="dim")
+    table.add_column("name", style="bold", ratio=3)
+    table.add_column("works", ratio=4)
+    table.add_column("circle", no_wrap=True)
+    table.add_column("tags", ratio=2)
+    table.add_column("warmth", justify="right", no_wrap=True)
+    table.add_column("last", no_wrap=True)
     for person in people:
-        job = " · ".join(part for part in (person.title, person.organization) if part)
+        job = " at ".join(part for part in (person.title, person.organization) if part)
         table.add_row(
-            Text(short(person.id), style="dim"),
-            Text(person.name, style="bold"),
+            short(person.id),
+            person.name,
             job,
             person.circle.value,
-            person.mode.value,
             ", ".join(person.tags),
             "" if person.warmth is None else str(person.warmth),
-            when(person.last_interaction_at, tz),
+            day_of(person.last_interaction_at, tz),
         )
     return Group(
         table, Text(f"{len(people)} {'person' if len(people) == 1 else 'people'}", style="dim")

@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -116,6 +117,13 @@ class PersonRow(Base):
         Index("ix_people_owner_sort", "owner_id", "sort_name", "id"),
         Index("ix_people_owner_last", "owner_id", "last_interaction_at"),
         Index("ix_people_owner_birthday", "owner_id", "birth_month", "birth_day"),
+        # The agenda's check-in scan: per circle, the longest silence first.
+        Index(
+            "ix_people_owner_circle_seen",
+            "owner_id",
+            "circle",
+            text("coalesce(last_interaction_at, created_at)"),
+        ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(36), unique=True)

@@ -146,7 +146,7 @@ def analyze(store: Store) -> Result:
     seconds = measure.timed(lambda: samples.refresh_statistics(store))
     return Result(
         "ANALYZE (sample.refresh_statistics)",
-        f"{seconds:.1f} s",
+        f"{seconds:.2f} s",
         "—",
         None,
         "planner statistics; Kithkin itself never runs ANALYZE",

@@ -4,12 +4,13 @@
 people from many cultures with their e-mails, phones, jobs, tags and birthdays, organizations,
 events, and years of interactions with notes, ledger entries and follow-ups. The same arguments
 always give the same sample. ``load(store, sample)`` writes it for ``store.owner_id`` with
-SQLAlchemy Core bulk inserts in one transaction; ``insert_plan`` gives the exact rows it writes,
-so a benchmark can insert the very same rows another way.
+SQLAlchemy Core bulk inserts in one transaction, then refreshes the planner's statistics;
+``insert_plan`` gives the exact rows it writes, so a benchmark can insert the very same rows
+another way (``bench/raw.py`` does).
 
 Records refer to each other by their index in the sample's lists (``Interaction.people`` holds
-indexes into ``Sample.people``). Loading the same seed twice into one database fails on the
-people's unique ``uid``; use another seed for a second sample.
+indexes into ``Sample.people``). Loading the same seed twice into one database is refused
+(``Conflict``): people's ``uid``s come from the seed; use another seed for a second sample.
 """
 
 from __future__ import annotations

@@ -6,14 +6,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, timedelta, tzinfo
+from typing import Literal
 
 from kithkin.core.agenda import AgendaItem, AgendaKind, AgendaSettings, build_agenda, item_kind
 from kithkin.core.balance import HoursBudget, WeekBalance, weekly_balance
 from kithkin.core.dates import parse_due_date
 from kithkin.core.defaults import GoalDefault
+from kithkin.core.facts import InteractionFacts
 from kithkin.core.goals import GoalFacts, GoalProgress, goal_progress, goal_window
-from kithkin.core.ledger import Balance, ask_nudge, overall_balance
+from kithkin.core.ledger import Balance, ask_nudge, most_one_sided, overall_balance
 from kithkin.core.periods import day_start, recent_weeks, week_of
 from kithkin.core.records import Exchange
 from kithkin.core.review import ReviewFacts, WeeklyReview, review_window, weekly_review
@@ -178,7 +180,7 @@ def goals(ctx: Context, *, on: date | None = None) -> tuple[tuple[GoalProgress, 
     first, last = day_start(window.first, tz), day_start(window.last + timedelta(days=1), tz)
     with ctx.store.transaction() as tx:
         facts = GoalFacts(
-            interactions=tx.facts.interactions(first, last),
+            interactions=tx.facts.interactions(first, last, only="goals", with_people=False),
             people_added=tx.facts.people_added(first, last),
             exchanges=tx.facts.exchanges(first, last),
             events=tx.facts.events(window),
@@ -221,9 +223,33 @@ def balance(ctx: Context, *, weeks: int = 4, on: date | None = None) -> tuple[We
     first = day_start(ranges[0].first, tz)
     last = day_start(ranges[-1].last + timedelta(days=1), tz)
     with ctx.store.transaction() as tx:
-        interactions = tx.facts.interactions(first, last)
+        interactions = tx.facts.interactions(first, last, with_people=False)
         budget = _budget(tx)
     return weekly_balance(interactions, today=day, weeks=weeks, budget=budget, tz=tz)
+
+
+def _review_interactions(tx: Transaction, day: date, tz: tzinfo) -> list[InteractionFacts]:
+    """This week's interactions, the goal window's activities, the last 30 days' messages."""
+    week = week_of(day)
+    window = review_window(day)
+    goals_first = goal_window(day)
+    found: dict[int, InteractionFacts] = {}
+    passes: tuple[tuple[date, date, Literal["all", "goals", "written"], bool], ...] = (
+        (week.first, week.last, "all", False),
+        (goals_first.first, goals_first.last, "goals", False),
+        (window.first, window.last, "written", True),
+    )
+    for first, last, only, notes in passes:
+        rows = tx.facts.interactions(
+            day_start(first, tz),
+            day_start(last + timedelta(days=1), tz),
+            only=only,
+            with_notes=notes,
+        )
+        for row in rows:
+            if notes or row.id not in found:
+                found[row.id] = row
+    return sorted(found.values(), key=lambda row: (row.at, row.id))
 
 
 def review(ctx: Context, *, week: date | None = None) -> tuple[WeeklyReview, dict[str, str]]:
@@ -236,13 +262,14 @@ def review(ctx: Context, *, week: date | None = None) -> tuple[WeeklyReview, dic
     first, last = day_start(window.first, tz), day_start(window.last + timedelta(days=1), tz)
     with ctx.store.transaction() as tx:
         cadences = tx.preferences.cadences()
-        interactions = tx.facts.interactions(first, last)
+        interactions = _review_interactions(tx, day, tz)
         follow_ups = tx.facts.follow_ups_for_review(day - timedelta(days=90))
         balances = tx.facts.balances()
         slips = tx.facts.slip_candidates(week_of(day), day, cadences, tz)
-        named = {uid for i in interactions for uid in i.person_ids}
-        named.update(f.person_id for f in follow_ups if f.person_id)
-        named.update(balances)
+        # Names are needed only where the review names people: overdue follow-ups and the
+        # most one-sided balances (slips come with theirs).
+        named = {f.person_id for f in follow_ups if f.person_id and f.due < day}
+        named.update(person_id for person_id, _ in most_one_sided(balances))
         known = {p.id for p in slips}
         people = slips + tx.facts.people_by_uid(named - known)
         facts = ReviewFacts(

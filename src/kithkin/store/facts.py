@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import and_, func, or_, select, tuple_
 from sqlalchemy.orm import Session
@@ -34,6 +34,7 @@ from kithkin.core.ledger import RECIPROCITY_MIN_ASKS, Balance
 from kithkin.core.milestones import milestone_days
 from kithkin.core.periods import DateRange, day_start
 from kithkin.core.records import Exchange, PersonRef
+from kithkin.core.review import WRITTEN_CHANNELS
 from kithkin.core.vocabulary import (
     Activity,
     Channel,
@@ -61,6 +62,15 @@ from kithkin.store.tables import (
 )
 
 _SEEN = func.coalesce(PersonRow.last_interaction_at, PersonRow.created_at)
+_FOLLOW_UP_COLUMNS = (
+    FollowUpRow.id,
+    FollowUpRow.due_on,
+    FollowUpRow.text,
+    FollowUpRow.status,
+    FollowUpRow.snoozed_until,
+    FollowUpRow.created_at,
+    FollowUpRow.done_at,
+)
 _PERSON_COLUMNS = (
     PersonRow.uid,
     PersonRow.display_name,
@@ -148,7 +158,7 @@ class FactsRepository:
 
     def due_follow_ups(self, today: date) -> list[FollowUpFacts]:
         rows = self.session.execute(
-            select(FollowUpRow, PersonRow.uid)
+            select(*_FOLLOW_UP_COLUMNS, PersonRow.uid)
             .outerjoin(PersonRow, PersonRow.id == FollowUpRow.person_id)
             .where(
                 FollowUpRow.owner_id == self.owner_id,
@@ -157,7 +167,7 @@ class FactsRepository:
                 or_(FollowUpRow.snoozed_until.is_(None), FollowUpRow.snoozed_until <= today),
             )
         ).all()
-        return [_follow_up(row, uid) for row, uid in rows]
+        return [_follow_up(row) for row in rows]
 
     def upcoming_milestones(self, today: date, horizon_days: int) -> list[MilestoneFacts]:
         pairs = sorted(milestone_days(today, horizon_days))
@@ -298,48 +308,59 @@ class FactsRepository:
     # -- interactions, exchanges, events ------------------------------------------------------
 
     def interactions(
-        self, first: datetime, last: datetime, *, person_pk: int | None = None
+        self,
+        first: datetime,
+        last: datetime,
+        *,
+        only: Literal["all", "goals", "written"] = "all",
+        with_people: bool = True,
+        with_notes: bool = False,
     ) -> list[InteractionFacts]:
-        """Interactions (and activities) from ``first`` (included) to ``last`` (excluded)."""
-        query = select(InteractionRow).where(
+        """Interactions (and activities) from ``first`` (included) to ``last`` (excluded).
+
+        ``only="goals"`` keeps what goals count (activities and events), ``only="written"``
+        the written messages the over-automation check reads; people and notes are read only
+        when asked for, since a busy month holds tens of thousands of rows.
+        """
+        columns = [
+            InteractionRow.id,
+            InteractionRow.occurred_at,
+            InteractionRow.channel,
+            InteractionRow.purpose,
+            InteractionRow.minutes,
+            InteractionRow.activity,
+            InteractionRow.event_id,
+            InteractionRow.initiated_by,
+        ]
+        if with_notes:
+            columns.append(InteractionRow.note)
+        query = select(*columns).where(
             InteractionRow.owner_id == self.owner_id,
             InteractionRow.occurred_at >= first,
             InteractionRow.occurred_at < last,
         )
-        if person_pk is not None:
+        if only == "goals":
             query = query.where(
-                InteractionRow.id.in_(
-                    select(ParticipantRow.interaction_id).where(
-                        ParticipantRow.person_id == person_pk
-                    )
-                )
+                or_(InteractionRow.activity.is_not(None), InteractionRow.channel == "event")
             )
-        rows = list(self.session.scalars(query.order_by(InteractionRow.occurred_at)))
+        elif only == "written":
+            query = query.where(
+                InteractionRow.activity.is_(None),
+                InteractionRow.channel.in_([c.value for c in WRITTEN_CHANNELS]),
+            )
+        rows = self.session.execute(query.order_by(InteractionRow.occurred_at)).all()
         people: dict[int, list[str]] = {}
-        ids = [row.id for row in rows]
-        for start in range(0, len(ids), 1000):
-            chunk = ids[start : start + 1000]
-            for interaction_id, uid in self.session.execute(
-                select(ParticipantRow.interaction_id, PersonRow.uid)
-                .join(PersonRow, PersonRow.id == ParticipantRow.person_id)
-                .where(ParticipantRow.interaction_id.in_(chunk))
-            ).all():
-                people.setdefault(interaction_id, []).append(uid)
-        return [
-            InteractionFacts(
-                id=row.id,
-                at=row.occurred_at,
-                channel=Channel(row.channel),
-                purpose=Purpose(row.purpose) if row.purpose else None,
-                minutes=row.minutes,
-                person_ids=tuple(sorted(people.get(row.id, ()))),
-                note=row.note,
-                activity=Activity(row.activity) if row.activity else None,
-                event_id=row.event_id,
-                initiated_by=Initiator(row.initiated_by),
-            )
-            for row in rows
-        ]
+        if with_people:
+            ids = [row[0] for row in rows]
+            for start in range(0, len(ids), 1000):
+                chunk = ids[start : start + 1000]
+                for interaction_id, uid in self.session.execute(
+                    select(ParticipantRow.interaction_id, PersonRow.uid)
+                    .join(PersonRow, PersonRow.id == ParticipantRow.person_id)
+                    .where(ParticipantRow.interaction_id.in_(chunk))
+                ).all():
+                    people.setdefault(interaction_id, []).append(uid)
+        return [_interaction(row, people, with_notes) for row in rows]
 
     def touches(self, person_pk: int, since: datetime) -> list[tuple[datetime, Channel]]:
         rows = self.session.execute(
@@ -452,7 +473,7 @@ class FactsRepository:
 
     def follow_ups_for_review(self, since: date) -> list[FollowUpFacts]:
         rows = self.session.execute(
-            select(FollowUpRow, PersonRow.uid)
+            select(*_FOLLOW_UP_COLUMNS, PersonRow.uid)
             .outerjoin(PersonRow, PersonRow.id == FollowUpRow.person_id)
             .where(
                 FollowUpRow.owner_id == self.owner_id,
@@ -464,7 +485,7 @@ class FactsRepository:
                 ),
             )
         ).all()
-        return [_follow_up(row, uid) for row, uid in rows]
+        return [_follow_up(row) for row in rows]
 
     def slip_candidates(
         self, during: DateRange, today: date, cadences: dict[Circle, int | None], tz: tzinfo
@@ -485,22 +506,41 @@ class FactsRepository:
         return [_person(row) for row in rows]
 
 
+def _interaction(
+    row: Sequence[Any], people: dict[int, list[str]], with_notes: bool
+) -> InteractionFacts:
+    interaction_id, at, channel, purpose, minutes, activity, event_id, initiated = row[:8]
+    return InteractionFacts(
+        id=interaction_id,
+        at=at,
+        channel=Channel(channel),
+        purpose=Purpose(purpose) if purpose else None,
+        minutes=minutes,
+        person_ids=tuple(sorted(people.get(interaction_id, ()))),
+        note=row[8] if with_notes else "",
+        activity=Activity(activity) if activity else None,
+        event_id=event_id,
+        initiated_by=Initiator(initiated),
+    )
+
+
 def _when(condition: ColumnElement[bool]) -> ColumnElement[int]:
     from sqlalchemy import case
 
     return case((condition, 1), else_=0)
 
 
-def _follow_up(row: FollowUpRow, uid: str | None) -> FollowUpFacts:
+def _follow_up(row: Sequence[Any]) -> FollowUpFacts:
+    follow_up_id, due, text_, status, snoozed_until, created_at, done_at, uid = row
     return FollowUpFacts(
-        id=row.id,
-        due=row.due_on,
-        text=row.text,
-        status=FollowUpStatus(row.status),
+        id=follow_up_id,
+        due=due,
+        text=text_,
+        status=FollowUpStatus(status),
         person_id=uid,
-        snoozed_until=row.snoozed_until,
-        created_at=row.created_at,
-        done_at=row.done_at,
+        snoozed_until=snoozed_until,
+        created_at=created_at,
+        done_at=done_at,
     )
 
 

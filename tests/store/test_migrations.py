@@ -19,7 +19,7 @@ from sqlalchemy import Engine, create_engine, inspect, text
 
 from kithkin.config import Settings
 from kithkin.errors import DatabaseError
-from kithkin.services import Context, search, show_person
+from kithkin.services import Context, list_people, search, show_person
 from kithkin.store import Store
 from kithkin.store.engine import make_engine
 from kithkin.store.migrate import HEAD, alembic_config, current_revision, upgrade
@@ -258,3 +258,33 @@ def test_a_database_from_a_newer_kithkin_is_refused_with_a_clear_error(
             connection.execute(
                 text("UPDATE alembic_version SET version_num = :head"), {"head": HEAD}
             )
+
+
+def test_upgrading_to_the_warmth_columns_fills_them_from_past_interactions(
+    empty_engine: Engine,
+) -> None:
+    upgrade(empty_engine, "0002")
+    _insert_old_data(empty_engine)
+    with empty_engine.begin() as connection:  # one more, recent and in person
+        person, owner = connection.execute(text("SELECT id, owner_id FROM people")).one()
+        interaction = connection.execute(
+            text(
+                "INSERT INTO interactions (owner_id, occurred_at, channel, initiated_by, note, "
+                "created_at, updated_at) VALUES (:owner, :at, 'in-person', 'me', 'lunch', "
+                ":at, :at) RETURNING id"
+            ),
+            {"owner": owner, "at": datetime(2026, 11, 1, 12, 0)},
+        ).scalar_one()
+        connection.execute(
+            text("INSERT INTO interaction_participants VALUES (:interaction, :person)"),
+            {"interaction": interaction, "person": person},
+        )
+    url = empty_engine.url.render_as_string(hide_password=False)
+    settings = Settings(database_url=url, timezone=ZoneInfo("Europe/Berlin"), phone_region="US")
+    ctx = Context(store=Store.open(url, now=START), settings=settings, clock=lambda: START)
+    try:
+        [listed] = list_people(ctx)
+        shown = show_person(ctx, "Ana Ruiz").warmth
+        assert listed.warmth == shown.score > 0
+    finally:
+        ctx.close()

@@ -141,3 +141,28 @@ def warmth_scores(
             CHANNEL_WEIGHTS[channel], since=at, now=now
         )
     return {person_id: score_of(value) for person_id, value in heat.items()}
+
+
+def add_touch(
+    heat: float, as_of: datetime | None, *, at: datetime, channel: Channel
+) -> tuple[float, datetime]:
+    """Fold one interaction into a stored ``(heat, as_of)`` pair, exactly.
+
+    Heat decays exponentially, so it can be kept per person and updated on every write: the
+    pair means "this much heat at this instant". A later interaction decays the stored heat
+    to its own time and adds its weight; an earlier (back-dated) one adds its weight decayed
+    to ``as_of``. ``current_score(heat, as_of, now)`` reads it back.
+    """
+    weight = CHANNEL_WEIGHTS[channel]
+    if as_of is None:
+        return weight, at
+    if at >= as_of:
+        return decay(heat, since=as_of, now=at) + weight, at
+    return heat + decay(weight, since=at, now=as_of), as_of
+
+
+def current_score(heat: float, as_of: datetime | None, *, now: datetime) -> int:
+    """The 0–100 score of stored heat, decayed to ``now``."""
+    if as_of is None or heat <= 0:
+        return 0
+    return score_of(decay(heat, since=as_of, now=now))

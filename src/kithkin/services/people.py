@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from kithkin.core.person_changes import PersonInput, check_person_input
 from kithkin.core.records import FollowUp, Interaction, Person, PersonSummary
 from kithkin.core.vocabulary import Channel, Circle, FollowUpStatus, Mode, parse_choice
-from kithkin.core.warmth import HORIZON_DAYS, Warmth, warmth, warmth_scores
+from kithkin.core.warmth import HORIZON_DAYS, Warmth, warmth
 from kithkin.errors import Conflict, InvalidInput
 from kithkin.services.context import Context
 from kithkin.store import Transaction
@@ -93,15 +93,11 @@ def list_people(
 ) -> list[PersonSummary]:
     chosen_circle = parse_choice(Circle, circle, field="--circle") if circle else None
     chosen_mode = parse_choice(Mode, mode, field="--mode") if mode else None
-    now = ctx.now()
+    now = ctx.now() if with_warmth else None
     with ctx.store.transaction() as tx:
-        found = tx.people.summaries(circle=chosen_circle, tag=tag, mode=chosen_mode, limit=limit)
-        if not with_warmth:
-            return found
-        since = now - timedelta(days=HORIZON_DAYS)
-        rows = tx.facts.touches_of_many([person.id for person in found], since)
-    scores = warmth_scores(rows, now=now)
-    return [replace(person, warmth=scores.get(person.id, 0)) for person in found]
+        return tx.people.summaries(
+            circle=chosen_circle, tag=tag, mode=chosen_mode, limit=limit, now=now
+        )
 
 
 def find_person(ctx: Context, reference: str) -> Person:

@@ -370,26 +370,6 @@ class FactsRepository:
         ).all()
         return [(at, Channel(channel)) for at, channel in rows]
 
-    def touches_of_many(
-        self, uids: Sequence[str], since: datetime
-    ) -> list[tuple[str, datetime, Channel]]:
-        """``(person uid, at, channel)`` of the people's interactions since ``since``."""
-        found: list[tuple[str, datetime, Channel]] = []
-        for start in range(0, len(uids), 500):
-            chunk = uids[start : start + 500]
-            rows = self.session.execute(
-                select(PersonRow.uid, InteractionRow.occurred_at, InteractionRow.channel)
-                .join(ParticipantRow, ParticipantRow.interaction_id == InteractionRow.id)
-                .join(PersonRow, PersonRow.id == ParticipantRow.person_id)
-                .where(
-                    PersonRow.owner_id == self.owner_id,
-                    PersonRow.uid.in_(chunk),
-                    InteractionRow.occurred_at >= since,
-                )
-            ).all()
-            found += [(uid, at, Channel(channel)) for uid, at, channel in rows]
-        return found
-
     def exchanges(
         self,
         first: datetime | None = None,

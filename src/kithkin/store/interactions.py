@@ -115,6 +115,7 @@ class InteractionsRepository:
                 .values(last_interaction_at=later)
                 .execution_options(synchronize_session=False)
             )
+            self.people.add_touch(unique_ids, at=entry.at, channel=entry.channel)
         return row.id
 
     def get(self, interaction_id: int) -> Interaction:

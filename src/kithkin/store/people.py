@@ -6,7 +6,7 @@ import re
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -15,7 +15,8 @@ from sqlalchemy.sql.elements import ColumnElement
 from kithkin.core.dates import PartialDate
 from kithkin.core.person_changes import PersonChanges
 from kithkin.core.records import Address, Employment, Labeled, Person, PersonSummary, Phone
-from kithkin.core.vocabulary import Circle, Mode
+from kithkin.core.vocabulary import Channel, Circle, Mode
+from kithkin.core.warmth import add_touch, current_score
 from kithkin.errors import Ambiguous, NotFound
 from kithkin.store.tables import (
     AddressRow,
@@ -459,6 +460,22 @@ class PeopleRepository:
             update(PersonRow).where(PersonRow.id.in_(person_ids)).values(last_interaction_at=latest)
         )
 
+    def add_touch(self, person_ids: Sequence[int], *, at: datetime, channel: Channel) -> None:
+        """Fold a new interaction into each person's stored warmth (same transaction)."""
+        rows = self.session.execute(
+            select(PersonRow.id, PersonRow.warmth_heat, PersonRow.warmth_as_of).where(
+                PersonRow.id.in_(person_ids)
+            )
+        ).all()
+        for person_id, heat, as_of in rows:
+            new_heat, new_as_of = add_touch(heat, as_of, at=at, channel=channel)
+            self.session.execute(
+                update(PersonRow)
+                .where(PersonRow.id == person_id)
+                .values(warmth_heat=new_heat, warmth_as_of=new_as_of)
+                .execution_options(synchronize_session=False)
+            )
+
     # -- reading ---------------------------------------------------------------------------
 
     def get(self, person_id: int) -> Person:
@@ -545,8 +562,10 @@ class PeopleRepository:
         ids: Sequence[int] | None = None,
         limit: int | None = None,
         after: str | None = None,
+        now: datetime | None = None,
     ) -> list[PersonSummary]:
-        """People ordered by name; ``after`` is the last sort name seen (keyset pagination)."""
+        """People ordered by name; ``after`` is the last sort name seen (keyset pagination).
+        With ``now``, each summary carries the person's warmth at that instant."""
         query = select(
             PersonRow.id,
             PersonRow.uid,
@@ -555,6 +574,8 @@ class PeopleRepository:
             PersonRow.mode,
             PersonRow.last_interaction_at,
             PersonRow.sort_name,
+            PersonRow.warmth_heat,
+            PersonRow.warmth_as_of,
         ).where(*self._owned())
         if circle is not None:
             query = query.where(PersonRow.circle == circle.value)
@@ -572,10 +593,10 @@ class PeopleRepository:
         if limit is not None:
             query = query.limit(limit)
         rows = self.session.execute(query).all()
-        return self._summaries_of(rows)
+        return self._summaries_of(rows, now)
 
-    def _summaries_of(self, rows: Sequence[object]) -> list[PersonSummary]:
-        ids = [row.id for row in rows]  # type: ignore[attr-defined]
+    def _summaries_of(self, rows: Sequence[Any], now: datetime | None) -> list[PersonSummary]:
+        ids = [row.id for row in rows]
         jobs: dict[int, tuple[str, str]] = {}
         tags: dict[int, list[str]] = {}
         for chunk_start in range(0, len(ids), 500):
@@ -594,14 +615,19 @@ class PeopleRepository:
                 tags.setdefault(person_id, []).append(name)
         return [
             PersonSummary(
-                id=row.uid,  # type: ignore[attr-defined]
-                name=row.display_name,  # type: ignore[attr-defined]
-                organization=jobs.get(row.id, ("", ""))[0],  # type: ignore[attr-defined]
-                title=jobs.get(row.id, ("", ""))[1],  # type: ignore[attr-defined]
-                circle=Circle(row.circle),  # type: ignore[attr-defined]
-                mode=Mode(row.mode),  # type: ignore[attr-defined]
-                tags=tuple(tags.get(row.id, [])),  # type: ignore[attr-defined]
-                last_interaction_at=row.last_interaction_at,  # type: ignore[attr-defined]
+                id=row.uid,
+                name=row.display_name,
+                organization=jobs.get(row.id, ("", ""))[0],
+                title=jobs.get(row.id, ("", ""))[1],
+                circle=Circle(row.circle),
+                mode=Mode(row.mode),
+                tags=tuple(tags.get(row.id, [])),
+                last_interaction_at=row.last_interaction_at,
+                warmth=(
+                    None
+                    if now is None
+                    else current_score(row.warmth_heat, row.warmth_as_of, now=now)
+                ),
             )
             for row in rows
         ]

@@ -151,6 +151,10 @@ class PersonRow(Base):
     # Denormalized: the latest interaction with this person, kept in the same transaction
     # as every interaction write (the agenda reads it for 100k people at once).
     last_interaction_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Denormalized warmth: the heat of all interactions as of ``warmth_as_of`` (see
+    # core.warmth.add_touch), kept with every interaction write so lists need no scan.
+    warmth_heat: Mapped[float] = mapped_column(Float, default=0.0, server_default=text("0"))
+    warmth_as_of: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class FieldProvenanceRow(Base):

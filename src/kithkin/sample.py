@@ -27,6 +27,8 @@ from typing import NamedTuple
 
 from sqlalchemy import Connection, Table, func, insert, select, text
 
+from kithkin.core.vocabulary import Channel
+from kithkin.core.warmth import add_touch
 from kithkin.errors import Conflict
 from kithkin.store import Store
 from kithkin.store.tables import (
@@ -1580,6 +1582,17 @@ def last_interactions(sample: Sample) -> list[datetime | None]:
     return latest
 
 
+def warmths(sample: Sample) -> list[tuple[float, datetime | None]]:
+    """Per person, the stored warmth ``(heat, as_of)`` of all their interactions."""
+    state: list[tuple[float, datetime | None]] = [(0.0, None)] * len(sample.people)
+    for interaction in sample.interactions:
+        channel = Channel(interaction.channel)
+        for index in interaction.people:
+            heat, as_of = state[index]
+            state[index] = add_touch(heat, as_of, at=interaction.occurred_at, channel=channel)
+    return state
+
+
 def _normalized(name: str) -> str:
     return " ".join(name.split()).casefold()
 
@@ -1608,6 +1621,7 @@ def insert_plan(sample: Sample, *, owner_id: int, first: FirstIds) -> list[Table
 
     def rows_people() -> Iterator[tuple[object, ...]]:
         latest = last_interactions(sample)
+        warmth = warmths(sample)
         for index, p in enumerate(people):
             year, month, day = p.birthday if p.birthday else (None, None, None)
             met_event = event_id[p.met_event] if p.met_event is not None else None
@@ -1616,7 +1630,7 @@ def insert_plan(sample: Sample, *, owner_id: int, first: FirstIds) -> list[Table
                 p.given_name, p.family_name, p.middle_name, p.prefix, p.suffix,
                 year, month, day, p.met_how, p.met_on, met_event, p.circle, p.cadence_days,
                 p.mode, p.notes, search_text(p, sample.organizations),
-                p.created_at, p.updated_at, latest[index],
+                p.created_at, p.updated_at, latest[index], *warmth[index],
             )  # fmt: skip
 
     def rows_items(kind: str) -> Iterator[tuple[object, ...]]:
@@ -1724,7 +1738,8 @@ def insert_plan(sample: Sample, *, owner_id: int, first: FirstIds) -> list[Table
             rows_events()),
         ("people", "id uid owner_id display_name sort_name given_name family_name middle_name "
             "prefix suffix birth_year birth_month birth_day met_how met_on met_event_id circle "
-            "cadence_days mode notes search_text created_at updated_at last_interaction_at",
+            "cadence_days mode notes search_text created_at updated_at last_interaction_at "
+            "warmth_heat warmth_as_of",
             rows_people()),
         ("person_emails", "person_id value normalized label position source_id",
             rows_items("emails")),

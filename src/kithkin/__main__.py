@@ -1,3 +1,3 @@
-from kithkin.cli.main import main
+from kithkin.cli.commands import main
 
 main()

@@ -1,6 +1,10 @@
-"""Every command, registered on the ``cli`` group by importing its module."""
+"""Every command, registered on the ``cli`` group by importing its module; the entry point."""
 
 from kithkin.cli import demo, engine, interactions, people
 from kithkin.cli.main import cli
 
-__all__ = ["cli", "demo", "engine", "interactions", "people"]
+__all__ = ["cli", "demo", "engine", "interactions", "main", "people"]
+
+
+def main() -> None:
+    cli()

@@ -79,9 +79,3 @@ class KithkinGroup(click.Group):
 def cli(ctx: click.Context, db: str | None) -> None:
     """Kithkin: keep your relationships, and know networking from socializing."""
     ctx.obj = App(db)
-
-
-def main() -> None:
-    from kithkin.cli.commands import cli as everything  # importing registers the commands
-
-    everything()

@@ -87,5 +87,5 @@ def save(
         ],
         "problems": list(problems),
     }
-    target.write_text(json.dumps(document, indent=2, default=str) + "\n")
+    target.write_text(json.dumps(document, indent=2, default=str, ensure_ascii=False) + "\n")
     return target

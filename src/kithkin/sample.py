@@ -811,7 +811,7 @@ _TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
     "social": {
         "hiking": (
             "Hiked {trail} with {first}; {weather}.",
-            "Went hiking with {first} near {place}; {weather}.",
+            "Went hiking with {first} in {place}; {weather}.",
             "Planning a hike up {trail} in {month}.",
         ),
         "family": (
@@ -1303,6 +1303,16 @@ class _Generator:
             [0.0 if p.circle == "dormant" else w for p, w in zip(people, affinity, strict=True)]
         )
         older = _cumulative(affinity)
+        # A third of the people went quiet weeks or months ago, so check-ins fall due: every
+        # third close one for sure (a demo's few key people too), others by chance.
+        quiet: list[int] = []
+        close = 0
+        for person in people:
+            if person.circle in ("inner", "key"):
+                close += 1
+                quiet.append(self.between(20, 120) if close % 3 == 2 else 0)
+            else:
+                quiet.append(self.between(20, 400) if self.chance(0.33) else 0)
         found: list[Interaction] = []
         for event_index, event in enumerate(events):
             if event.starts_on >= self.today or len(found) >= count // 20:
@@ -1316,6 +1326,10 @@ class _Generator:
             at = midnight - timedelta(days=days_ago, minutes=-self.between(7 * 60, 22 * 60))
             weights = recent if days_ago <= 365 and recent[-1] > 0 else older
             main = bisect.bisect(weights, rng.random() * weights[-1])
+            for _ in range(3):  # people who went quiet lately are rarely the one we talk to
+                if days_ago >= quiet[main]:
+                    break
+                main = bisect.bisect(weights, rng.random() * weights[-1])
             found.append(self.interaction(people, main, at, weights))
         found.sort(key=lambda interaction: interaction.occurred_at)
         return found
@@ -1440,9 +1454,11 @@ class _Generator:
         text_ = self.pick(_FOLLOW_UPS).format_map(slots)
         snoozed: date | None = None
         done_at: datetime | None = None
-        if due < self.today - timedelta(days=10):
+        if due < self.today - timedelta(days=60):  # long settled
+            status = "done" if self.chance(0.95) else "dropped"
+        elif due < self.today - timedelta(days=10):  # some slipped: overdue now
             draw, statuses = rng.random(), ("done", "dropped", "open")
-            status = statuses[0 if draw < 0.93 else 1 if draw < 0.98 else 2]
+            status = statuses[0 if draw < 0.7 else 1 if draw < 0.75 else 2]
         else:
             draw, statuses = rng.random(), ("open", "done", "snoozed")
             status = statuses[0 if draw < 0.75 else 1 if draw < 0.95 else 2]

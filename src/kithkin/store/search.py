@@ -28,10 +28,13 @@ class SearchRepository:
         if not words:
             return []
         if self.dialect == "sqlite":
+            # The full-text index goes first, always (MATERIALIZED): without planner
+            # statistics SQLite may otherwise walk every row and probe the index for each.
             statement = text(
-                "SELECT p.id FROM people_fts f JOIN people p ON p.id = f.rowid "
-                "WHERE people_fts MATCH :match AND p.owner_id = :owner "
-                "ORDER BY bm25(people_fts, 10.0, 1.0), p.sort_name LIMIT :limit"
+                "WITH hits AS MATERIALIZED (SELECT rowid, bm25(people_fts, 10.0, 1.0) AS rank "
+                "FROM people_fts WHERE people_fts MATCH :match) "
+                "SELECT p.id FROM hits JOIN people p ON p.id = hits.rowid "
+                "WHERE p.owner_id = :owner ORDER BY hits.rank, p.sort_name LIMIT :limit"
             )
         else:
             statement = text(
@@ -50,9 +53,10 @@ class SearchRepository:
             return []
         if self.dialect == "sqlite":
             statement = text(
-                "SELECT i.id FROM interactions_fts f JOIN interactions i ON i.id = f.rowid "
-                "WHERE interactions_fts MATCH :match AND i.owner_id = :owner "
-                "ORDER BY i.occurred_at DESC LIMIT :limit"
+                "WITH hits AS MATERIALIZED (SELECT rowid FROM interactions_fts "
+                "WHERE interactions_fts MATCH :match) "
+                "SELECT i.id FROM hits JOIN interactions i ON i.id = hits.rowid "
+                "WHERE i.owner_id = :owner ORDER BY i.occurred_at DESC LIMIT :limit"
             )
         else:
             statement = text(

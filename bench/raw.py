@@ -220,27 +220,6 @@ class Raw:
 
     # -- people lists ----------------------------------------------------------------------
 
-    def touches(self, person_ids: list[int], since: datetime) -> list[Row]:
-        """``(person id, at, channel)`` of their interactions since ``since`` (for warmth)."""
-        found: list[Row] = []
-        moment = _sqlite_datetime(since) if self.dialect == "sqlite" else _naive_utc(since)
-        for start in range(0, len(person_ids), 900):
-            chunk = person_ids[start : start + 900]
-            found += self._all(
-                "SELECT ip.person_id, i.occurred_at, i.channel FROM interaction_participants ip "
-                "JOIN interactions i ON i.id = ip.interaction_id "
-                f"WHERE ip.person_id IN ({self._in(chunk)}) AND i.occurred_at >= {self.mark}",
-                (*chunk, moment),
-            )
-        return found
-
-    def people_list(
-        self, owner: int, *, circle: str, limit: int | None, since: datetime
-    ) -> tuple[list[Row], list[Row]]:
-        """The list, and the touches its warmth column is computed from."""
-        rows = self.summaries(owner, circle=circle, limit=limit)
-        return rows, self.touches([row[0] for row in rows], since)
-
     def summaries(
         self,
         owner: int,
@@ -249,7 +228,7 @@ class Raw:
         ids: list[int] | None = None,
         limit: int | None = None,
     ) -> list[Row]:
-        """What a people list shows: name, current job, circle, mode, tags, last contact."""
+        """What a people list shows: name, job, circle, mode, tags, last contact, warmth."""
         tags = (
             "(SELECT group_concat(name, ',') FROM "
             "(SELECT t.name FROM person_tags t WHERE t.person_id = p.id ORDER BY t.name))"
@@ -267,7 +246,7 @@ class Raw:
             params.extend(ids)
         query = (
             "SELECT p.id, p.uid, p.display_name, p.circle, p.mode, p.last_interaction_at, "
-            f"o.name, e.title, {tags} FROM people p "
+            f"p.warmth_heat, p.warmth_as_of, o.name, e.title, {tags} FROM people p "
             "LEFT JOIN employments e ON e.person_id = p.id AND e.is_current "
             "LEFT JOIN organizations o ON o.id = e.organization_id "
             f"WHERE {' AND '.join(conditions)} ORDER BY p.sort_name, p.id"

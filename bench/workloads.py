@@ -10,7 +10,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -22,7 +22,6 @@ from bench.backends import Backend
 from bench.raw import Raw
 from kithkin import sample as samples
 from kithkin.config import Settings
-from kithkin.core.warmth import HORIZON_DAYS
 from kithkin.services import Context, list_people, search
 from kithkin.store import Store
 from kithkin.store.tables import PersonRow
@@ -237,18 +236,17 @@ def searches(
 
 
 def people_lists(ctx: Context, raw: Raw, *, runs: int) -> tuple[list[Result], list[str]]:
-    """``list_people`` as the CLI calls it: with warmth, from the last year's interactions."""
+    """``list_people`` as the CLI calls it (with warmth) against one plain query."""
     owner = ctx.store.owner_id
-    since = ctx.now() - timedelta(days=HORIZON_DAYS)
     results, problems = [], []
     for limit in (None, 20):
         found = list_people(ctx, circle="key", limit=limit)
-        rows, _ = raw.people_list(owner, circle="key", limit=limit, since=since)
+        rows = raw.summaries(owner, circle="key", limit=limit)
         if [p.id for p in found] != [row[1] for row in rows]:
             problems.append(f"people --circle key (limit {limit}): service and baseline disagree")
         ours = measure.latency(partial(list_people, ctx, circle="key", limit=limit), runs=runs)
         theirs = measure.latency(
-            partial(raw.people_list, owner, circle="key", limit=limit, since=since), runs=runs
+            partial(raw.summaries, owner, circle="key", limit=limit), runs=runs
         )
         name = "people --circle key" + (f" --limit {limit}" if limit else "")
         results.append(compared(name, ours, theirs, f"{len(found):,} people"))

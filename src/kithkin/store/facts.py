@@ -107,16 +107,16 @@ class FactsRepository:
     # -- people ---------------------------------------------------------------------------
 
     def people_by_uid(self, uids: Collection[str]) -> list[PersonFacts]:
+        """People by public id. The owner is checked on the rows, not in SQL: given many ids
+        and an owner condition, SQLite's planner prefers scanning the owner's index."""
         found: list[PersonFacts] = []
         ordered = sorted(uids)
         for start in range(0, len(ordered), 500):
             chunk = ordered[start : start + 500]
             rows = self.session.execute(
-                select(*_PERSON_COLUMNS).where(
-                    PersonRow.owner_id == self.owner_id, PersonRow.uid.in_(chunk)
-                )
+                select(PersonRow.owner_id, *_PERSON_COLUMNS).where(PersonRow.uid.in_(chunk))
             ).all()
-            found += [_person(row) for row in rows]
+            found += [_person(row[1:]) for row in rows if row[0] == self.owner_id]
         return found
 
     def check_in_candidates(
@@ -156,16 +156,30 @@ class FactsRepository:
         )
         return set(rows)
 
-    def due_follow_ups(self, today: date) -> list[FollowUpFacts]:
+    def due_follow_ups(self, today: date, *, wanted: int | None = None) -> list[FollowUpFacts]:
+        """Open follow-ups due by ``today``. With ``wanted``, only the oldest that many (and
+        every one due on the same day as the last of them): the agenda ranks follow-ups by
+        how overdue they are, so later ones could not make the list."""
+        conditions = [
+            FollowUpRow.owner_id == self.owner_id,
+            FollowUpRow.status.in_([FollowUpStatus.OPEN.value, FollowUpStatus.SNOOZED.value]),
+            FollowUpRow.due_on <= today,
+            or_(FollowUpRow.snoozed_until.is_(None), FollowUpRow.snoozed_until <= today),
+        ]
+        if wanted is not None:
+            cutoff = self.session.scalar(
+                select(FollowUpRow.due_on)
+                .where(*conditions)
+                .order_by(FollowUpRow.due_on)
+                .offset(wanted - 1)
+                .limit(1)
+            )
+            if cutoff is not None:
+                conditions.append(FollowUpRow.due_on <= cutoff)
         rows = self.session.execute(
             select(*_FOLLOW_UP_COLUMNS, PersonRow.uid)
             .outerjoin(PersonRow, PersonRow.id == FollowUpRow.person_id)
-            .where(
-                FollowUpRow.owner_id == self.owner_id,
-                FollowUpRow.status.in_([FollowUpStatus.OPEN.value, FollowUpStatus.SNOOZED.value]),
-                FollowUpRow.due_on <= today,
-                or_(FollowUpRow.snoozed_until.is_(None), FollowUpRow.snoozed_until <= today),
-            )
+            .where(*conditions)
         ).all()
         return [_follow_up(row) for row in rows]
 
@@ -281,7 +295,7 @@ class FactsRepository:
         from kithkin.core.agenda import RECONNECT_MIN_INTERACTIONS
 
         hidden = self.hidden_keys(today)
-        follow_ups = self.due_follow_ups(today)
+        follow_ups = self.due_follow_ups(today, wanted=settings.limit + len(hidden))
         milestones = self.upcoming_milestones(today, settings.milestone_horizon_days)
         balances = self.balances(reciprocity_only=True)
         reconnect = self.reconnect_candidates(today, tz, RECONNECT_MIN_INTERACTIONS)

@@ -177,3 +177,16 @@ def test_warmth_is_higher_after_an_in_person_meeting_than_a_message(ctx: Context
     ana, ben = engine.person_warmth(ctx, "Ana"), engine.person_warmth(ctx, "Ben")
     assert ana.score > ben.score > 0
     assert "in person" in ana.explanation
+
+
+def test_with_many_overdue_follow_ups_the_oldest_make_the_list(
+    ctx: Context, clock: FixedClock
+) -> None:
+    add_person(ctx, PersonInput(name="Ana Ruiz"))
+    for number in range(15):
+        day = f"2026-10-{number + 1:02d}"
+        log_interaction(ctx, ["Ana"], LogInput(note="x", follow_up=f"{day}: task {number:02d}"))
+    items = engine.today(ctx, limit=5)
+    assert [item.reason.split("(due ")[1] for item in items] == [
+        f"2026-10-0{day})" for day in range(1, 6)
+    ]

@@ -75,7 +75,10 @@ class Raw:
     def postgres(cls, url: str) -> Raw:
         import psycopg
 
-        return cls(psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")), "pg")
+        # No server-side prepared statements (psycopg prepares after 5 runs): generic plans
+        # for IN lists would make the baseline slower than it needs to be.
+        address = url.replace("postgresql+psycopg://", "postgresql://")
+        return cls(psycopg.connect(address, prepare_threshold=None), "pg")
 
     def close(self) -> None:
         self.connection.close()

@@ -48,7 +48,8 @@ def search(ctx: Context, query: str, *, limit: int = 20) -> SearchResults:
     with ctx.store.transaction() as tx:
         person_ids = tx.search.people(query, limit=limit)
         people = tx.people.summaries(ids=person_ids) if person_ids else []
-        order = {tx.people.uid_of(pid): rank for rank, pid in enumerate(person_ids)}
+        uids = tx.people.names(person_ids)
+        order = {uids[pid][0]: rank for rank, pid in enumerate(person_ids)}
         people.sort(key=lambda summary: order[summary.id])
         interactions = tx.interactions.load(tx.search.interactions(query, limit=limit))
         return SearchResults(tuple(people), tuple(interactions))

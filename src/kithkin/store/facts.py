@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterable, Sequence
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any, Literal
 
-from sqlalchemy import and_, func, or_, select, tuple_
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -120,13 +120,21 @@ class FactsRepository:
         return found
 
     def check_in_candidates(
-        self, today: date, cadences: dict[Circle, int | None], tz: tzinfo, per_circle: int
+        self,
+        today: date,
+        cadences: dict[Circle, int | None],
+        tz: tzinfo,
+        per_circle: int,
+        exclude: Collection[str] = frozenset(),
     ) -> list[PersonFacts]:
-        """Per circle, the ``per_circle`` longest-silent people past their cadence, plus
-        everyone with their own cadence (few; the engine checks them)."""
+        """Per circle, the ``per_circle`` longest-silent people past their cadence (leaving
+        out ``exclude``, whom the caller reads anyway), plus everyone with their own cadence
+        (few; the engine checks them). Reads the circle's index in silence order, a page at
+        a time, so a circle of 60k overdue people costs a page, not a sort."""
         people: list[PersonFacts] = []
+        page = per_circle * 2 + 10
         for circle, cutoff in check_in_cutoffs(today, cadences, tz).items():
-            rows = self.session.execute(
+            query = (
                 select(*_PERSON_COLUMNS)
                 .where(
                     PersonRow.owner_id == self.owner_id,
@@ -134,10 +142,19 @@ class FactsRepository:
                     PersonRow.cadence_days.is_(None),
                     cutoff > _SEEN,
                 )
-                .order_by(_SEEN, PersonRow.display_name, PersonRow.uid)
-                .limit(per_circle)
-            ).all()
-            people += [_person(row) for row in rows]
+                .order_by(_SEEN, PersonRow.id)
+            )
+            found, offset = 0, 0
+            while found < per_circle:
+                rows = self.session.execute(query.offset(offset).limit(page)).all()
+                for row in rows:
+                    person = _person(row)
+                    if person.id not in exclude:
+                        people.append(person)
+                        found += 1
+                if len(rows) < page:
+                    break
+                offset += page
         overrides = self.session.execute(
             select(*_PERSON_COLUMNS).where(
                 PersonRow.owner_id == self.owner_id, PersonRow.cadence_days.is_not(None)
@@ -190,7 +207,7 @@ class FactsRepository:
                 PersonRow.uid, PersonRow.birth_year, PersonRow.birth_month, PersonRow.birth_day
             ).where(
                 PersonRow.owner_id == self.owner_id,
-                tuple_(PersonRow.birth_month, PersonRow.birth_day).in_(pairs),
+                _month_days(PersonRow.birth_month, PersonRow.birth_day, pairs),
             )
         ).all()
         found = [
@@ -203,7 +220,7 @@ class FactsRepository:
             .join(PersonRow, PersonRow.id == MilestoneRow.person_id)
             .where(
                 MilestoneRow.owner_id == self.owner_id,
-                tuple_(MilestoneRow.month, MilestoneRow.day).in_(pairs),
+                _month_days(MilestoneRow.month, MilestoneRow.day, pairs),
             )
         ).all()
         found += [
@@ -305,8 +322,10 @@ class FactsRepository:
         named.update(balances)
         named.update(r.person_id for r in reconnect)
         named.update(m.person_id for m in meetings)
-        per_circle = settings.limit + len(hidden) + len(named)
-        candidates = self.check_in_candidates(today, dict(settings.cadences), tz, per_circle)
+        per_circle = settings.limit + len(hidden)
+        candidates = self.check_in_candidates(
+            today, dict(settings.cadences), tz, per_circle, exclude=named
+        )
         seen = {person.id for person in candidates}
         people = candidates + self.people_by_uid(named - seen)
         facts = AgendaFacts(
@@ -516,6 +535,18 @@ def _interaction(
         event_id=event_id,
         initiated_by=Initiator(initiated),
     )
+
+
+def _month_days(
+    month: Any,
+    day: Any,
+    pairs: Iterable[tuple[int, int]],
+) -> ColumnElement[bool]:
+    """``(month, day) IN pairs`` written per month, so that an index on both columns is used."""
+    by_month: dict[int, list[int]] = {}
+    for m, d in pairs:
+        by_month.setdefault(m, []).append(d)
+    return or_(*(and_(month == m, day.in_(sorted(days))) for m, days in sorted(by_month.items())))
 
 
 def _when(condition: ColumnElement[bool]) -> ColumnElement[int]:

@@ -567,7 +567,3 @@ def _follow_up(row: Sequence[Any]) -> FollowUpFacts:
         created_at=created_at,
         done_at=done_at,
     )
-
-
-def unique(values: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(values))

@@ -145,9 +145,6 @@ class PeopleRepository:
         ).all()
         return [(row[0], row[1], row[2]) for row in rows]
 
-    def uid_of(self, person_id: int) -> str:
-        return self.session.scalars(select(PersonRow.uid).where(PersonRow.id == person_id)).one()
-
     def names(self, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
         """``{pk: (uid, display name)}`` for the given people."""
         rows = self.session.execute(
@@ -446,18 +443,6 @@ class PeopleRepository:
         text = " ".join(part for part in parts if part)
         self.session.execute(
             update(PersonRow).where(PersonRow.id == person_id).values(search_text=text)
-        )
-
-    def touch_last_interaction(self, person_ids: Sequence[int]) -> None:
-        """Recompute the denormalized last-interaction time from the interactions themselves."""
-        latest = (
-            select(func.max(InteractionRow.occurred_at))
-            .join(ParticipantRow, ParticipantRow.interaction_id == InteractionRow.id)
-            .where(ParticipantRow.person_id == PersonRow.id)
-            .scalar_subquery()
-        )
-        self.session.execute(
-            update(PersonRow).where(PersonRow.id.in_(person_ids)).values(last_interaction_at=latest)
         )
 
     def add_touch(self, person_ids: Sequence[int], *, at: datetime, channel: Channel) -> None:

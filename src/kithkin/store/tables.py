@@ -352,7 +352,10 @@ class ExchangeRow(Base):
     """One entry of the give/ask ledger."""
 
     __tablename__ = "exchanges"
-    __table_args__ = (Index("ix_exchanges_owner_person", "owner_id", "person_id"),)
+    __table_args__ = (
+        # Covers the ledger's per-person counts (GROUP BY person_id over direction).
+        Index("ix_exchanges_owner_person_direction", "owner_id", "person_id", "direction"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
     person_id: Mapped[int] = _person()

@@ -561,7 +561,12 @@ class PeopleRepository:
             PersonRow.sort_name,
             PersonRow.warmth_heat,
             PersonRow.warmth_as_of,
-        ).where(*self._owned())
+            PersonRow.owner_id,
+        )
+        # Given ids, the owner is checked on the rows: with an owner condition SQLite
+        # (without statistics) walks the owner's whole index instead of the ids.
+        scope = self._owned() if ids is None else [PersonRow.id.in_(ids)]
+        query = query.where(*scope)
         if circle is not None:
             query = query.where(PersonRow.circle == circle.value)
         if mode is not None:
@@ -570,14 +575,12 @@ class PeopleRepository:
             query = query.where(
                 PersonRow.id.in_(select(TagRow.person_id).where(TagRow.name == tag.strip().lower()))
             )
-        if ids is not None:
-            query = query.where(PersonRow.id.in_(ids))
         if after is not None:
             query = query.where(PersonRow.sort_name > after)
         query = query.order_by(PersonRow.sort_name, PersonRow.id)
         if limit is not None:
             query = query.limit(limit)
-        rows = self.session.execute(query).all()
+        rows = [row for row in self.session.execute(query).all() if row.owner_id == self.owner_id]
         return self._summaries_of(rows, now)
 
     def _summaries_of(self, rows: Sequence[Any], now: datetime | None) -> list[PersonSummary]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sys
 from pathlib import Path
 
 import click
@@ -56,18 +58,28 @@ def demo(app: App, /, reset: bool) -> None:
         out.show(render.people_table(list_people(ctx, circle="key"), tz))
         out.show(Text("\nToday (kithkin today):", style="bold"))
         out.show(engine_render.agenda_view(engine.today(ctx, limit=6)))
+        me = _command_name()
         out.show(
             Text(
                 f"\nTry it yourself on the demo:\n"
-                f"  kithkin --db {path} search hiking\n"
-                f"  kithkin --db {path} show <an id from above>\n"
+                f"  {me} --db {path} today\n"
+                f"  {me} --db {path} search hiking\n"
+                f"  {me} --db {path} show <an id from above>\n"
                 f"Start your own network:\n"
-                f'  kithkin add "Ana Ruiz" --email ana@example.com --company Stripe --circle key\n'
-                f'  kithkin log ana -m "Coffee, talked about her new role" --channel in-person '
+                f'  {me} add "Ana Ruiz" --email ana@example.com --company Stripe --circle key\n'
+                f'  {me} log ana -m "Coffee, talked about her new role" --channel in-person '
                 f'--follow-up "next friday: send the deck"\n'
-                f"  kithkin --help",
+                f"  {me} --help",
                 style="dim",
             )
         )
     finally:
         ctx.close()
+
+
+def _command_name() -> str:
+    """``kithkin`` when it is on the PATH, else the path it was started from (.venv/bin/…)."""
+    if shutil.which("kithkin"):
+        return "kithkin"
+    started = Path(sys.argv[0])
+    return str(started) if started.name == "kithkin" else "python -m kithkin"

@@ -107,7 +107,8 @@ def _balance_text(balance: Balance) -> Text:
 def ledger_view(ledger: Ledger) -> RenderableType:
     overall = ledger.overall
     head = Text(
-        f"Overall: gave {overall.gave}, asked {overall.asked}, received {overall.received} — net ",
+        f"{ledger.person or 'Overall'}: gave {overall.gave}, asked {overall.asked}, "
+        f"received {overall.received} — net ",
         style="bold",
     )
     head.append_text(_balance_text(overall))

@@ -18,7 +18,7 @@ from kithkin.core.records import (
 JSON = dict[str, Any]
 
 
-def _time(value: datetime | None) -> str | None:
+def iso_time(value: datetime | None) -> str | None:
     return value.isoformat().replace("+00:00", "Z") if value is not None else None
 
 
@@ -74,9 +74,9 @@ def person_json(person: Person) -> JSON:
         "tags": list(person.tags),
         "interests": list(person.interests),
         "notes": person.notes,
-        "created_at": _time(person.created_at),
-        "updated_at": _time(person.updated_at),
-        "last_interaction_at": _time(person.last_interaction_at),
+        "created_at": iso_time(person.created_at),
+        "updated_at": iso_time(person.updated_at),
+        "last_interaction_at": iso_time(person.last_interaction_at),
         "provenance": dict(sorted(person.provenance.items())),
     }
 
@@ -90,7 +90,7 @@ def person_summary_json(summary: PersonSummary) -> JSON:
         "circle": summary.circle.value,
         "mode": summary.mode.value,
         "tags": list(summary.tags),
-        "last_interaction_at": _time(summary.last_interaction_at),
+        "last_interaction_at": iso_time(summary.last_interaction_at),
         "warmth": summary.warmth,
     }
 
@@ -102,7 +102,7 @@ def exchange_json(exchange: Exchange) -> JSON:
         "direction": exchange.direction.value,
         "kind": exchange.kind.value,
         "text": exchange.text,
-        "at": _time(exchange.at),
+        "at": iso_time(exchange.at),
         "interaction_id": exchange.interaction_id,
     }
 
@@ -116,15 +116,15 @@ def follow_up_json(follow_up: FollowUp) -> JSON:
         "person": person_ref_json(follow_up.person) if follow_up.person else None,
         "interaction_id": follow_up.interaction_id,
         "snoozed_until": _day(follow_up.snoozed_until),
-        "created_at": _time(follow_up.created_at),
-        "done_at": _time(follow_up.done_at),
+        "created_at": iso_time(follow_up.created_at),
+        "done_at": iso_time(follow_up.done_at),
     }
 
 
 def interaction_json(interaction: Interaction) -> JSON:
     return {
         "id": interaction.id,
-        "at": _time(interaction.at),
+        "at": iso_time(interaction.at),
         "people": [person_ref_json(ref) for ref in interaction.people],
         "channel": interaction.channel.value,
         "purpose": interaction.purpose.value if interaction.purpose else None,

@@ -10,6 +10,7 @@ from kithkin.core.balance import HoursBudget, WeekBalance
 from kithkin.core.goals import GoalProgress
 from kithkin.core.ledger import Balance
 from kithkin.core.review import WeeklyReview
+from kithkin.core.serialize import iso_time
 from kithkin.core.warmth import Warmth
 
 JSON = dict[str, Any]
@@ -32,7 +33,7 @@ def warmth_json(value: Warmth) -> JSON:
         "score": value.score,
         "band": value.band,
         "recent_interactions": value.recent,
-        "last_at": value.last_at.isoformat().replace("+00:00", "Z") if value.last_at else None,
+        "last_at": iso_time(value.last_at),
         "last_channel": value.last_channel.value if value.last_channel else None,
         "explanation": value.explanation,
     }

@@ -130,17 +130,20 @@ class Ledger:
     overall: Balance
     people: tuple[LedgerLine, ...]  # most in your debt first
     entries: tuple[Exchange, ...]  # for one person: every entry, newest first
+    person: str = ""  # the one person's name, when the ledger is about one person
 
 
 def ledger(ctx: Context, reference: str | None = None) -> Ledger:
     with ctx.store.transaction() as tx:
-        balances = tx.facts.balances()
         if reference is not None:
             person_id = tx.people.resolve(reference)
             person = tx.people.get(person_id)
-            own = balances.get(person.id, Balance())
+            own = tx.facts.balances(uids=[person.id]).get(person.id, Balance())
             entries = tx.facts.exchange_entries(person_id)
-            return Ledger(own, (LedgerLine(person.id, person.name, own),), tuple(entries))
+            return Ledger(
+                own, (LedgerLine(person.id, person.name, own),), tuple(entries), person.name
+            )
+        balances = tx.facts.balances()
         names = tx.facts.names(list(balances))
     lines = sorted(
         (LedgerLine(uid, names.get(uid, uid), balance) for uid, balance in balances.items()),
@@ -152,7 +155,7 @@ def ledger(ctx: Context, reference: str | None = None) -> Ledger:
 def ask_nudges(ctx: Context, person_ids: Sequence[str]) -> list[str]:
     """The nudge to offer help first, for each person you have never helped."""
     with ctx.store.transaction() as tx:
-        balances = tx.facts.balances()
+        balances = tx.facts.balances(uids=person_ids)
         names = tx.facts.names(list(person_ids))
     nudges = []
     for person_id in person_ids:

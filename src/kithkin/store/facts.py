@@ -33,7 +33,7 @@ from kithkin.core.facts import (
 from kithkin.core.ledger import RECIPROCITY_MIN_ASKS, Balance
 from kithkin.core.milestones import milestone_days
 from kithkin.core.periods import DateRange, day_start
-from kithkin.core.records import Exchange, PersonRef
+from kithkin.core.records import Exchange
 from kithkin.core.review import WRITTEN_CHANNELS
 from kithkin.core.vocabulary import (
     Activity,
@@ -47,6 +47,7 @@ from kithkin.core.vocabulary import (
     Mode,
     Purpose,
 )
+from kithkin.store.interactions import exchange_record
 from kithkin.store.tables import (
     EventAttendeeRow,
     EventRow,
@@ -235,7 +236,9 @@ class FactsRepository:
         ]
         return found
 
-    def balances(self, *, reciprocity_only: bool = False) -> dict[str, Balance]:
+    def balances(
+        self, *, reciprocity_only: bool = False, uids: Collection[str] | None = None
+    ) -> dict[str, Balance]:
         """Ledger counts per person; ``reciprocity_only``: those asked twice+, never given.
 
         Counted per person id on the covering index first, then joined to the people.
@@ -250,6 +253,10 @@ class FactsRepository:
             .where(ExchangeRow.owner_id == self.owner_id)
             .group_by(ExchangeRow.person_id)
         )
+        if uids is not None:
+            counts = counts.where(
+                ExchangeRow.person_id.in_(select(PersonRow.id).where(PersonRow.uid.in_(uids)))
+            )
         if reciprocity_only:
             counts = counts.having(and_(asked >= RECIPROCITY_MIN_ASKS, given == 0))
         grouped = counts.subquery()
@@ -453,18 +460,7 @@ class FactsRepository:
             .where(ExchangeRow.owner_id == self.owner_id, ExchangeRow.person_id == person_pk)
             .order_by(ExchangeRow.occurred_at.desc(), ExchangeRow.id.desc())
         ).all()
-        return [
-            Exchange(
-                id=row.id,
-                person=PersonRef(uid, name),
-                direction=Direction(row.direction),
-                kind=ExchangeKind(row.kind),
-                text=row.description,
-                at=row.occurred_at,
-                interaction_id=row.interaction_id,
-            )
-            for row, uid, name in rows
-        ]
+        return [exchange_record(row, uid, name) for row, uid, name in rows]
 
     def people_added(self, first: datetime, last: datetime) -> list[datetime]:
         """When people were added by hand (not imported) in the window: the goal 'connect'."""

@@ -172,15 +172,7 @@ class InteractionsRepository:
         ).all():
             assert exchange.interaction_id is not None
             exchanges.setdefault(exchange.interaction_id, []).append(
-                Exchange(
-                    id=exchange.id,
-                    person=PersonRef(uid, name),
-                    direction=Direction(exchange.direction),
-                    kind=ExchangeKind(exchange.kind),
-                    text=exchange.description,
-                    at=exchange.occurred_at,
-                    interaction_id=exchange.interaction_id,
-                )
+                exchange_record(exchange, uid, name)
             )
         follow_ups: dict[int, list[FollowUp]] = {}
         for follow_up in FollowUpsRepository(s, self.owner_id).list(interaction_ids=found):
@@ -261,6 +253,18 @@ class FollowUpsRepository:
             return None
         person = self.session.get_one(PersonRow, person_id)
         return PersonRef(person.uid, person.display_name)
+
+
+def exchange_record(row: ExchangeRow, uid: str, name: str) -> Exchange:
+    return Exchange(
+        id=row.id,
+        person=PersonRef(uid, name),
+        direction=Direction(row.direction),
+        kind=ExchangeKind(row.kind),
+        text=row.description,
+        at=row.occurred_at,
+        interaction_id=row.interaction_id,
+    )
 
 
 def _follow_up(row: FollowUpRow, uid: str | None, name: str | None) -> FollowUp:

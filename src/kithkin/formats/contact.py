@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from kithkin.core.dates import PartialDate
+from kithkin.core.imports import ImportIssue
 from kithkin.core.records import Address, Labeled
 
 
@@ -67,26 +68,12 @@ class ContactCard:
         return " ".join(" ".join(part for part in parts if part.strip()).split())
 
 
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong with one record of a file: ``file:line: field: message``."""
-
-    file: str
-    line: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        field = f"{self.field}: " if self.field else ""
-        return f"{where}: {field}{self.message}"
-
-
 @dataclass
 class ParsedContacts:
     """What a reader found in one file: the cards, the broken records, the records skipped."""
 
     file: str
     cards: list[ContactCard] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    skipped: list[Problem] = field(default_factory=list)  # not errors: e.g. LinkedIn date-only rows
+    problems: list[ImportIssue] = field(default_factory=list)
+    # Not errors: records left out on purpose, e.g. LinkedIn rows holding only a date.
+    skipped: list[ImportIssue] = field(default_factory=list)

@@ -179,6 +179,9 @@ class PersonIdentityRow(Base):
     system: Mapped[str] = mapped_column(String(50))
     key: Mapped[str] = mapped_column(String(500))
     source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"))
+    since: Mapped[date | None] = mapped_column(Date)  # e.g. when you connected on LinkedIn
+    # A digest of the record as last imported: an unchanged record is skipped on re-import.
+    fingerprint: Mapped[str | None] = mapped_column(String(64))
 
 
 class _PersonItem:
@@ -261,9 +264,43 @@ class EmploymentRow(_PersonItem, Base):
         ForeignKey("organizations.id", ondelete="CASCADE"), index=True
     )
     title: Mapped[str] = mapped_column(String(300), default="")
+    department: Mapped[str] = mapped_column(String(300), default="", server_default=text("''"))
     start_date: Mapped[str | None] = mapped_column(String(10))  # PartialDate.iso()
     end_date: Mapped[str | None] = mapped_column(String(10))
     is_current: Mapped[bool] = mapped_column(Boolean, default=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"))
+
+
+class RelatedNameRow(_PersonItem, Base):
+    """A person related to this one, known by name only (a vCard's spouse, an assistant)."""
+
+    __tablename__ = "person_related_names"
+    person_id: Mapped[int] = _person()
+    name: Mapped[str] = mapped_column(String(300))
+    label: Mapped[str] = mapped_column(String(50), default="")
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"))
+
+
+class PhotoRow(Base):
+    """A person's picture as a URI (embedded ones as ``data:`` URIs), apart from the hot row."""
+
+    __tablename__ = "person_photos"
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
+    )
+    uri: Mapped[str] = mapped_column(Text)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"))
+
+
+class ExtraPropertyRow(_PersonItem, Base):
+    """A vCard property Kithkin does not model, kept verbatim so a re-export loses nothing."""
+
+    __tablename__ = "person_extra_properties"
+    person_id: Mapped[int] = _person()
+    group_name: Mapped[str] = mapped_column(String(100), default="")
+    name: Mapped[str] = mapped_column(String(100))
+    params: Mapped[str] = mapped_column(Text, default="[]")  # JSON [[name, [values…]], …]
+    value: Mapped[str] = mapped_column(Text)
     source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"))
 
 
@@ -308,7 +345,10 @@ class EventAttendeeRow(Base):
 
 class InteractionRow(Base):
     __tablename__ = "interactions"
-    __table_args__ = (Index("ix_interactions_owner_at", "owner_id", "occurred_at"),)
+    __table_args__ = (
+        Index("ix_interactions_owner_at", "owner_id", "occurred_at"),
+        Index("ix_interactions_owner_external_key", "owner_id", "external_key", unique=True),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -325,6 +365,8 @@ class InteractionRow(Base):
         ForeignKey("events.id", ondelete="SET NULL"), index=True
     )
     source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"))
+    # The imported record it came from (e.g. one LinkedIn message), so re-imports skip it.
+    external_key: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 

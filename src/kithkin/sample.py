@@ -18,7 +18,6 @@ from __future__ import annotations
 import bisect
 import calendar
 import random
-import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from typing import NamedTuple
 
 from sqlalchemy import Connection, Table, func, insert, select, text
 
+from kithkin.core.search_text import person_search_text
 from kithkin.core.vocabulary import Channel
 from kithkin.core.warmth import add_touch
 from kithkin.errors import Conflict
@@ -1540,7 +1540,6 @@ def generate(people: int, interactions: int, *, seed: int, today: date) -> Sampl
 # -- loading ---------------------------------------------------------------------------------
 
 BATCH = 10_000
-_NON_WORD = re.compile(r"\W+")
 SOURCE_KIND = "sample"
 
 
@@ -1572,18 +1571,17 @@ def search_text(person: Person, organizations: Sequence[Organization]) -> str:
     interests, how we met, addresses and the notes.
     """
     jobs = sorted(enumerate(person.jobs), key=lambda item: (not item[1].current, -item[0]))
-    parts = [
-        *person.nicknames,
-        *(f"{address} {_NON_WORD.sub(' ', address)}" for address, _ in person.emails),
-        *(phone.raw for phone in person.phones),
-        *(f"{organizations[job.organization].name} {job.title}" for _, job in jobs),
-        *sorted(person.tags),
-        *sorted(person.interests, key=str.casefold),
-        person.met_how,
-        *(f"{a.locality} {a.region} {a.country}" for a in person.addresses),
-        person.notes,
-    ]
-    return " ".join(part for part in parts if part)
+    return person_search_text(
+        nicknames=person.nicknames,
+        emails=(address for address, _ in person.emails),
+        phones=(phone.raw for phone in person.phones),
+        jobs=((organizations[job.organization].name, job.title) for _, job in jobs),
+        tags=sorted(person.tags),
+        interests=sorted(person.interests, key=str.casefold),
+        met_how=person.met_how,
+        places=((a.locality, a.region, a.country) for a in person.addresses),
+        notes=person.notes,
+    )
 
 
 def last_interactions(sample: Sample) -> list[datetime | None]:

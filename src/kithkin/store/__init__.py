@@ -16,6 +16,7 @@ from kithkin.errors import DatabaseError
 from kithkin.store.engine import make_engine
 from kithkin.store.events import EventsRepository
 from kithkin.store.facts import FactsRepository
+from kithkin.store.imports import ImportsRepository
 from kithkin.store.interactions import FollowUpsRepository, InteractionsRepository
 from kithkin.store.migrate import ensure_current
 from kithkin.store.people import PeopleRepository
@@ -39,6 +40,7 @@ class Transaction:
         self.facts = FactsRepository(session, owner_id)
         self.events = EventsRepository(session, owner_id)
         self.preferences = PreferencesRepository(session, owner_id)
+        self.imports = ImportsRepository(session, owner_id)
 
     def new_source(self, kind: str, *, now: datetime, detail: str = "") -> int:
         source = SourceRow(owner_id=self.owner_id, kind=kind, detail=detail, created_at=now)
@@ -78,9 +80,12 @@ class Store:
         return cls(engine, owner_id)
 
     @contextmanager
-    def transaction(self) -> Iterator[Transaction]:
+    def transaction(self, *, dry_run: bool = False) -> Iterator[Transaction]:
+        """Commit when the block ends without error; with ``dry_run``, always roll back."""
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
             yield Transaction(session, self.owner_id)
+            if dry_run:
+                session.rollback()
 
     def close(self) -> None:
         """Close, letting SQLite refresh its planner statistics where they are stale.

@@ -49,6 +49,7 @@ class InteractionsRepository:
         purpose_source: PurposeSource | None = None,
         purpose_confidence: float | None = None,
         topics: Sequence[str] = (),
+        external_key: str | None = None,
     ) -> int:
         """Write one interaction and everything logged with it, and move the people's clocks."""
         s = self.session
@@ -66,6 +67,7 @@ class InteractionsRepository:
             activity=entry.activity.value if entry.activity else None,
             note=entry.note,
             source_id=source_id,
+            external_key=external_key,
             created_at=now,
             updated_at=now,
         )

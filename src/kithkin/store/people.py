@@ -15,6 +15,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from kithkin.core.dates import PartialDate
 from kithkin.core.person_changes import PersonChanges
 from kithkin.core.records import Address, Employment, Labeled, Person, PersonSummary, Phone
+from kithkin.core.search_text import person_search_text
 from kithkin.core.vocabulary import Channel, Circle, Mode
 from kithkin.core.warmth import add_touch, current_score
 from kithkin.errors import Ambiguous, NotFound
@@ -38,7 +39,6 @@ from kithkin.store.tables import (
 _Listed = TypeVar("_Listed", EmailRow, PhoneRow, UrlRow, AddressRow, NicknameRow)
 _CANDIDATES = 50  # at most this many people are named in an ambiguity error
 _HEX_PREFIX = re.compile(r"^[0-9a-f]{4,32}$")
-_NON_WORD = re.compile(r"\W+")
 UNKNOWN_ORGANIZATION = "(unknown)"  # the employer of a job known only by its title
 
 
@@ -428,19 +428,17 @@ class PeopleRepository:
 
     def refresh_search_text(self, person_id: int) -> None:
         person = self.get(person_id)
-        parts = [
-            *person.nicknames,
-            # An e-mail in words too: PostgreSQL's parser keeps a whole address as one token.
-            *(f"{email.value} {_NON_WORD.sub(' ', email.value)}" for email in person.emails),
-            *(phone.raw for phone in person.phones),
-            *(f"{job.organization} {job.title}" for job in person.employments),
-            *person.tags,
-            *person.interests,
-            person.met_how,
-            *(f"{a.locality} {a.region} {a.country}" for a in person.addresses),
-            person.notes,
-        ]
-        text = " ".join(part for part in parts if part)
+        text = person_search_text(
+            nicknames=person.nicknames,
+            emails=(email.value for email in person.emails),
+            phones=(phone.raw for phone in person.phones),
+            jobs=((job.organization, job.title) for job in person.employments),
+            tags=person.tags,
+            interests=person.interests,
+            met_how=person.met_how,
+            places=((a.locality, a.region, a.country) for a in person.addresses),
+            notes=person.notes,
+        )
         self.session.execute(
             update(PersonRow).where(PersonRow.id == person_id).values(search_text=text)
         )

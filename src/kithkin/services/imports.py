@@ -1,0 +1,260 @@
+"""Importing contacts from other tools' exports: one transaction, idempotent, explained.
+
+A record is matched to a stored person by its source identity (LinkedIn URL, vCard UID),
+then a normalized e-mail, then an E.164 phone. A same-name match alone is only flagged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kithkin.core.imports import ImportedPerson, ImportIssue, ImportReport, PossibleDuplicate
+from kithkin.errors import InvalidInput
+from kithkin.formats.contact import ParsedContacts
+from kithkin.services.card_check import CheckedCard, check_card
+from kithkin.services.card_updates import changes_against
+from kithkin.services.context import Context
+from kithkin.services.linkedin_activity import LinkedInActivity, import_linkedin_activity
+from kithkin.store import Transaction
+from kithkin.store.imports import Identity, MatchIndex, NewContact, params_json
+
+KINDS = ("linkedin", "vcard", "google", "outlook")
+Progress = Callable[[int, int], None]  # (records done, records in all)
+_SYSTEMS = {"linkedin": "linkedin", "vcard": "vcard"}  # kinds whose records carry an identity
+
+
+@dataclass
+class _Plan:
+    new: list[CheckedCard] = field(default_factory=list)
+    matched: list[tuple[int, CheckedCard]] = field(default_factory=list)
+    unchanged: list[tuple[int, CheckedCard]] = field(default_factory=list)
+
+
+def import_contacts(
+    ctx: Context,
+    kind: str,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    skip_invalid: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import a file (or a vdir folder, or a LinkedIn export .zip) of ``kind``."""
+    if kind not in KINDS:
+        raise InvalidInput(f"{kind!r} is not an import format; use one of {', '.join(KINDS)}.")
+    if not path.exists():
+        raise InvalidInput("no such file or folder.", file=str(path))
+    parsed, activity = _read(kind, path)
+    report = ImportReport(kind=kind, file=str(path), dry_run=dry_run)
+    report.skipped += parsed.skipped
+    checked, problems = _check(parsed, ctx.settings.phone_region)
+    if activity is not None:
+        problems += activity.problems()
+    if problems and not skip_invalid:
+        report.errors = problems
+        return report
+    report.skipped += problems
+    with ctx.store.transaction(dry_run=dry_run) as tx:
+        source_id = tx.new_source(f"import:{kind}", now=ctx.now(), detail=path.name)
+        system = _SYSTEMS.get(kind, "")
+        index = tx.imports.match_index(system)
+        plan = _plan(checked, index, system)
+        created = _create(tx, plan.new, index, report, source_id=source_id, ctx=ctx, system=system)
+        if progress:
+            progress(len(plan.new), len(checked))
+        for person_id, card in plan.matched:
+            # A record repeating a person new in this file points at its position: now an id.
+            person_id = created[-1 - person_id] if person_id < 0 else person_id
+            _update(tx, person_id, card, report, source_id=source_id, ctx=ctx, system=system)
+        uids = tx.imports.uids([person_id for person_id, _ in plan.unchanged])
+        report.unchanged += [
+            ImportedPerson(card.card.line, card.name, uids[person_id])
+            for person_id, card in plan.unchanged
+        ]
+        if progress:
+            progress(len(checked), len(checked))
+        if activity is not None:
+            import_linkedin_activity(tx, activity, report, source_id=source_id, now=ctx.now())
+        if dry_run:
+            _forget_ids(report)
+    return report
+
+
+def _read(kind: str, path: Path) -> tuple[ParsedContacts, LinkedInActivity | None]:
+    from kithkin.formats import text
+
+    if kind == "linkedin":
+        from kithkin.formats.linkedin import read_export
+
+        export = read_export(path)
+        connections = export.connections or ParsedContacts(file=str(path))
+        return connections, LinkedInActivity(export.messages, export.invitations)
+    if kind == "vcard":
+        from kithkin.formats.vcard import read_vcard_path
+
+        return read_vcard_path(path), None
+    if path.is_dir():
+        raise InvalidInput(f"a {kind} export is one CSV file, not a folder.", file=str(path))
+    decoded = text.decode(path.read_bytes(), file=str(path))
+    if kind == "google":
+        from kithkin.formats.google import read_google_csv
+
+        return read_google_csv(decoded, file=str(path)), None
+    from kithkin.formats.outlook import read_outlook_csv
+
+    return read_outlook_csv(decoded, file=str(path)), None
+
+
+def _check(
+    parsed: ParsedContacts, phone_region: str | None
+) -> tuple[list[CheckedCard], list[ImportIssue]]:
+    checked: list[CheckedCard] = []
+    problems = list(parsed.problems)
+    for card in parsed.cards:
+        try:
+            checked.append(check_card(card, phone_region=phone_region))
+        except InvalidInput as error:
+            problems.append(ImportIssue(parsed.file, card.line, error.field or "", error.message))
+    problems.sort(key=lambda issue: (issue.file, issue.line))
+    return checked, problems
+
+
+def _plan(cards: Sequence[CheckedCard], index: MatchIndex, system: str) -> _Plan:
+    """Who each record is: a stored person (changed or not), or someone new."""
+    plan = _Plan()
+    new_keys: dict[str, int] = {}  # identity / e-mail / phone of a new record → its position
+    for card in cards:
+        identity = card.card.identity if system else ""
+        stored = index.identities.get(identity) if identity else None
+        if stored is not None:
+            target = plan.unchanged if stored[1] == card.fingerprint else plan.matched
+            target.append((stored[0], card))
+            continue
+        keys = _keys(card, identity)
+        found = next((pid for key in keys if (pid := _stored_by(index, key)) is not None), None)
+        if found is not None:
+            plan.matched.append((found, card))
+            continue
+        earlier = next((new_keys[key] for key in keys if key in new_keys), None)
+        if earlier is not None:  # the same person twice in one file: one person, updated
+            plan.matched.append((-1 - earlier, card))
+            continue
+        for key in keys:
+            new_keys[key] = len(plan.new)
+        plan.new.append(card)
+    return plan
+
+
+def _keys(card: CheckedCard, identity: str) -> list[str]:
+    keys = [f"id:{identity}"] if identity else []
+    keys += [f"email:{email.value}" for email in card.changes.emails]
+    keys += [f"phone:{phone.e164}" for phone in card.changes.phones if phone.e164]
+    return keys
+
+
+def _stored_by(index: MatchIndex, key: str) -> int | None:
+    kind, _, value = key.partition(":")
+    if kind == "email":
+        return index.emails.get(value)
+    if kind == "phone":
+        return index.phones.get(value)
+    return None
+
+
+def _contact(card: CheckedCard, system: str) -> NewContact:
+    data = card.card
+    identity = None
+    if system and data.identity:
+        identity = Identity(system, data.identity, card.fingerprint, data.connected_on)
+    return NewContact(
+        changes=card.changes,
+        department=data.department,
+        addresses=data.addresses,
+        related=data.related,
+        photo=data.photo,
+        extras=tuple(
+            (extra.group, extra.name, params_json(extra.params), extra.value)
+            for extra in data.extras
+        ),
+        anniversary=data.anniversary,
+        identity=identity,
+    )
+
+
+def _create(
+    tx: Transaction,
+    cards: list[CheckedCard],
+    index: MatchIndex,
+    report: ImportReport,
+    *,
+    source_id: int,
+    ctx: Context,
+    system: str,
+) -> list[int]:
+    ids = tx.imports.create(
+        [_contact(card, system) for card in cards], source_id=source_id, now=ctx.now()
+    )
+    uids = tx.imports.uids(ids)
+    names = {person_id: card.name for person_id, card in zip(ids, cards, strict=True)}
+    for person_id, card in zip(ids, cards, strict=True):
+        report.created.append(ImportedPerson(card.card.line, card.name, uids[person_id]))
+        same_name = index.names[card.name.casefold()]
+        if same_name:
+            existing = same_name[0]
+            existing_uid = tx.imports.uids([existing])[existing]
+            existing_name = names.get(existing) or tx.people.names([existing])[existing][1]
+            report.possible_duplicates.append(
+                PossibleDuplicate(
+                    card.card.line,
+                    card.name,
+                    uids[person_id],
+                    existing_uid,
+                    existing_name,
+                    "same name",
+                )
+            )
+        same_name.append(person_id)
+    return ids
+
+
+def _update(
+    tx: Transaction,
+    person_id: int,
+    card: CheckedCard,
+    report: ImportReport,
+    *,
+    source_id: int,
+    ctx: Context,
+    system: str,
+) -> None:
+    """Apply what the record says that the stored person does not have yet."""
+    person = tx.people.get(person_id)
+    changes = changes_against(person, card.changes, source_kind=f"import:{report.kind}")
+    contact = _contact(card, system)
+    added = tx.imports.add_card_data(person_id, contact, source_id=source_id, now=ctx.now())
+    if changes.touched:
+        tx.people.apply(person_id, changes, source_id=source_id, now=ctx.now())
+    fields = tuple(sorted(changes.touched | set(added)))
+    entry = ImportedPerson(card.card.line, person.name, person.id, fields)
+    (report.updated if fields else report.unchanged).append(entry)
+
+
+def _forget_ids(report: ImportReport) -> None:
+    """A dry run's new people were never kept: their ids would point nowhere."""
+    created = {entry.person_id for entry in report.created}
+    report.created = [
+        ImportedPerson(entry.line, entry.name, "", entry.changes) for entry in report.created
+    ]
+    report.possible_duplicates = [
+        PossibleDuplicate(
+            entry.line,
+            entry.name,
+            "" if entry.person_id in created else entry.person_id,
+            "" if entry.existing_id in created else entry.existing_id,
+            entry.existing_name,
+            entry.reason,
+        )
+        for entry in report.possible_duplicates
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,6 +14,8 @@ from rich.progress import Progress
 from kithkin.cli import transfer_render
 from kithkin.cli.main import App, cli, json_option, pass_app
 from kithkin.core.imports import ImportReport
+from kithkin.services.exports import VCARD_VERSIONS, export_csv, export_ics, export_vcards
+from kithkin.services.files import write_atomically, write_vdir
 from kithkin.services.imports import KINDS, import_contacts
 from kithkin.services.imports import Progress as ProgressCallback
 
@@ -77,3 +80,51 @@ def _finish(app: App, report: ImportReport, *, as_json: bool) -> None:
             "Fix them, or use --skip-invalid to import the rest."
         )
         sys.exit(1)
+
+
+@cli.command(name="export")
+@click.argument("kind", type=click.Choice(["json", "vcard", "csv", "ics"]))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write here instead of standard output; for vcard, a path ending in / (or an "
+    "existing folder) is a vdir: one .vcf per contact.",
+)
+@click.option(
+    "--version",
+    "vcard_version",
+    type=click.Choice(VCARD_VERSIONS),
+    default="3.0",
+    show_default=True,
+    help="vCard version.",
+)
+@pass_app
+def export(app: App, /, kind: str, output: Path | None, vcard_version: str) -> None:
+    """Export everything: a JSON backup, vCards, a Google-compatible CSV, or an iCalendar feed."""
+    if kind == "vcard":
+        cards = export_vcards(app.ctx, version=vcard_version)
+        if output is not None and (str(output).endswith("/") or output.is_dir()):
+            written = write_vdir(output, [(card.uid, card.text) for card in cards])
+            app.out.note(f"{len(cards)} contacts in {output} ({written} files written).")
+            return
+        _write(app, output, "".join(card.text for card in cards).encode())
+    elif kind == "csv":
+        _write(app, output, export_csv(app.ctx).encode("utf-8-sig"))
+    elif kind == "ics":
+        _write(app, output, export_ics(app.ctx))
+    else:
+        from kithkin.services.backup import export_backup
+
+        document = export_backup(app.ctx)
+        text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        _write(app, output, text.encode())
+
+
+def _write(app: App, output: Path | None, data: bytes) -> None:
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    write_atomically(output, data)
+    app.out.note(f"Written to {output}.")

@@ -116,8 +116,20 @@ class ImportsRepository:
             select(PersonIdentityRow.key, PersonIdentityRow.person_id).where(
                 PersonIdentityRow.owner_id == self.owner_id, PersonIdentityRow.system == system
             )
-        ).tuples().all()
+        ).all()
         return dict(rows)
+
+    def card_data(self, person_id: int) -> CardData:
+        return card_data(self.session, person_id)
+
+    def all_ids(self) -> list[int]:
+        return list(
+            self.session.scalars(
+                select(PersonRow.id)
+                .where(PersonRow.owner_id == self.owner_id)
+                .order_by(PersonRow.sort_name, PersonRow.id)
+            )
+        )
 
     def uids(self, ids: Sequence[int]) -> dict[int, str]:
         found: dict[int, str] = {}
@@ -128,7 +140,7 @@ class ImportsRepository:
                     select(PersonRow.id, PersonRow.uid).where(
                         PersonRow.id.in_(chunk), PersonRow.owner_id == self.owner_id
                     )
-                ).tuples().all()
+                ).all()
             )
         return found
 
@@ -316,7 +328,7 @@ class ImportsRepository:
                         OrganizationRow.owner_id == self.owner_id,
                         OrganizationRow.normalized_name.in_(keys[start : start + 5000]),
                     )
-                ).tuples().all()
+                ).all()
             )
         missing = [key for key in keys if key not in found]
         if missing:
@@ -361,7 +373,7 @@ class ImportsRepository:
                     ExtraPropertyRow.params,
                     ExtraPropertyRow.value,
                 ).where(ExtraPropertyRow.person_id == person_id)
-            ).tuples().all()
+            ).all()
         )
         anniversary = contact.anniversary
         if anniversary is not None and s.scalar(
@@ -439,3 +451,50 @@ def _normalized(name: str) -> str:
 
 def params_json(params: Sequence[tuple[str, Sequence[str]]]) -> str:
     return json.dumps([[name, list(values)] for name, values in params], ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class CardData:
+    """What a person has that only a card export needs."""
+
+    department: str = ""
+    related: tuple[Labeled, ...] = ()
+    photo: str = ""
+    extras: tuple[ExtraProperty, ...] = ()
+    vcard_uid: str = ""  # the UID the person's vCard came with, kept on re-export
+
+
+def card_data(session: Session, person_id: int) -> CardData:
+    department = session.scalar(
+        select(EmploymentRow.department).where(
+            EmploymentRow.person_id == person_id, EmploymentRow.is_current
+        )
+    )
+    related = session.execute(
+        select(RelatedNameRow.name, RelatedNameRow.label)
+        .where(RelatedNameRow.person_id == person_id)
+        .order_by(RelatedNameRow.position, RelatedNameRow.id)
+    ).all()
+    extras = session.execute(
+        select(
+            ExtraPropertyRow.group_name,
+            ExtraPropertyRow.name,
+            ExtraPropertyRow.params,
+            ExtraPropertyRow.value,
+        )
+        .where(ExtraPropertyRow.person_id == person_id)
+        .order_by(ExtraPropertyRow.position, ExtraPropertyRow.id)
+    ).all()
+    uid = session.scalar(
+        select(PersonIdentityRow.key)
+        .where(PersonIdentityRow.person_id == person_id, PersonIdentityRow.system == "vcard")
+        .order_by(PersonIdentityRow.id)
+    )
+    photo = session.scalar(select(PhotoRow.uri).where(PhotoRow.person_id == person_id))
+    return CardData(
+        department=department or "",
+        related=tuple(Labeled(name, label) for name, label in related),
+        photo=photo or "",
+        extras=tuple((g, n, p, v) for g, n, p, v in extras),
+        vcard_uid=uid or "",
+    )

@@ -9,7 +9,14 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from kithkin.core.records import FollowUp, Interaction, Person, PersonSummary, SearchResults
+from kithkin.core.records import (
+    Address,
+    FollowUp,
+    Interaction,
+    Person,
+    PersonSummary,
+    SearchResults,
+)
 from kithkin.core.vocabulary import FollowUpStatus, Purpose
 from kithkin.services.people import PersonDetail
 
@@ -111,16 +118,32 @@ def _facts(person: Person, detail: PersonDetail, tz: tzinfo) -> list[tuple[str, 
             ", ".join(p.value + (f" ({p.raw})" if p.raw != p.value else "") for p in person.phones),
         ),
         ("web", ", ".join(u.value for u in person.urls)),
+        ("address", "; ".join(_address(a) for a in person.addresses)),
+        (
+            "related",
+            ", ".join(r.value + (f" ({r.label})" if r.label else "") for r in person.related),
+        ),
         ("birthday", person.birthday.iso() if person.birthday else ""),
         ("circle", f"{person.circle.value}, {cadence}"),
         ("mode", person.mode.value),
         ("tags", ", ".join(person.tags)),
         ("interests", ", ".join(person.interests)),
-        ("met", person.met_how),
+        ("met", ", ".join(filter(None, (person.met_how, _day(person.met_on))))),
         ("last contact", when(person.last_interaction_at, tz)),
         ("warmth", f"{detail.warmth.score}/100 — {detail.warmth.explanation}"),
         ("notes", person.notes),
     ]
+
+
+def _address(address: Address) -> str:
+    place = " ".join(filter(None, (address.postal_code, address.locality)))
+    parts = (address.street.replace("\n", ", "), place, address.region, address.country)
+    text = ", ".join(part for part in parts if part)
+    return f"{text} ({address.label})" if address.label and text else text
+
+
+def _day(day: date | None) -> str:
+    return day.isoformat() if day else ""
 
 
 def interactions_table(interactions: Sequence[Interaction], tz: tzinfo) -> RenderableType:

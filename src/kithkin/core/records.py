@@ -73,6 +73,7 @@ class Person:
     urls: tuple[Labeled, ...] = ()
     addresses: tuple[Address, ...] = ()
     employments: tuple[Employment, ...] = ()
+    related: tuple[Labeled, ...] = ()  # people known by name only: ("Jane Doe", "spouse")
     birthday: PartialDate | None = None
     met_how: str = ""
     met_on: date | None = None

@@ -66,8 +66,10 @@ def person_json(person: Person) -> JSON:
             }
             for job in person.employments
         ],
+        "related": [{"name": r.value, "label": r.label} for r in person.related],
         "birthday": person.birthday.iso() if person.birthday else None,
         "met_how": person.met_how,
+        "met_on": person.met_on.isoformat() if person.met_on else None,
         "circle": person.circle.value,
         "cadence_days": person.cadence_days,
         "mode": person.mode.value,

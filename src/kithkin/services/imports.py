@@ -7,7 +7,7 @@ then a normalized e-mail, then an E.164 phone. A same-name match alone is only f
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kithkin.core.imports import ImportedPerson, ImportIssue, ImportReport, PossibleDuplicate
@@ -168,8 +168,11 @@ def _contact(card: CheckedCard, system: str) -> NewContact:
     identity = None
     if system and data.identity:
         identity = Identity(system, data.identity, card.fingerprint, data.connected_on)
+    changes = card.changes
+    if data.connected_on is not None and changes.met_how is None:
+        changes = replace(changes, met_how="connected on LinkedIn")
     return NewContact(
-        changes=card.changes,
+        changes=changes,
         department=data.department,
         addresses=data.addresses,
         related=data.related,

@@ -31,6 +31,7 @@ from kithkin.store.tables import (
     ParticipantRow,
     PersonRow,
     PhoneRow,
+    RelatedNameRow,
     SourceRow,
     TagRow,
     UrlRow,
@@ -492,6 +493,11 @@ class PeopleRepository:
                 .where(FieldProvenanceRow.person_id == person_id)
             ).all()
         }
+        related = s.execute(
+            select(RelatedNameRow.name, RelatedNameRow.label)
+            .where(RelatedNameRow.person_id == person_id)
+            .order_by(RelatedNameRow.position, RelatedNameRow.id)
+        ).all()
         birthday = None
         if row.birth_month is not None and row.birth_day is not None:
             birthday = PartialDate(month=row.birth_month, day=row.birth_day, year=row.birth_year)
@@ -521,6 +527,7 @@ class PeopleRepository:
                 )
                 for job, name in jobs
             ),
+            related=tuple(Labeled(name, label) for name, label in related),
             birthday=birthday,
             met_how=row.met_how,
             met_on=row.met_on,

@@ -6,8 +6,7 @@ Pure (no database): it sits in services because it joins ``formats`` to ``core``
 from __future__ import annotations
 
 import hashlib
-import json
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 
 from kithkin.core.contact_points import StructuredName, parse_name
 from kithkin.core.person_changes import PersonChanges, PersonInput, check_person_input
@@ -33,16 +32,7 @@ class CheckedCard:
 
 
 def card_name(card: ContactCard) -> StructuredName:
-    """The card's own name parts when it has them (they are better than a re-parse)."""
-    display = card.name
-    if not display:
-        fallback = card.organization or next((email.value for email in card.emails), "")
-        if not fallback:
-            raise InvalidInput("the contact has no name, organization or e-mail.", field="name")
-        return parse_name(fallback)
-    parsed = parse_name(display)
-    if not (card.given_name or card.family_name):
-        return parsed
+    """The card's own name parts when it has them: better (and much faster) than a re-parse."""
     parts = {
         "given": " ".join(card.given_name.split()),
         "family": " ".join(card.family_name.split()),
@@ -50,10 +40,18 @@ def card_name(card: ContactCard) -> StructuredName:
         "prefix": " ".join(card.prefix.split()),
         "suffix": " ".join(card.suffix.split()),
     }
+    if not (parts["given"] or parts["family"]):
+        fallback = card.name or card.organization or next((e.value for e in card.emails), "")
+        if not fallback:
+            raise InvalidInput("the contact has no name, organization or e-mail.", field="name")
+        return parse_name(fallback)
     for part, limit in _LIMITS.items():
         if len(parts[part]) > limit:
             raise InvalidInput(f"the {part} name is longer than {limit} characters.", field="name")
-    return StructuredName(display=parsed.display, **parts)
+    display = card.name
+    if len(display.casefold()) > 300:
+        raise InvalidInput("a name longer than 300 characters is not a name.", field="name")
+    return StructuredName(display=display, **parts)
 
 
 def check_card(card: ContactCard, *, phone_region: str | None) -> CheckedCard:
@@ -97,8 +95,9 @@ def _relabel(
 
 
 def fingerprint(card: ContactCard) -> str:
-    """A digest of everything the card says (not where it sits in the file)."""
-    data = asdict(card)
-    data.pop("line")
-    text = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()
+    """A digest of everything the card says (not where it sits in the file).
+
+    The dataclass ``repr`` is deterministic (tuples, strings, dates); a change to the card's
+    fields changes every digest once, which makes the next import compare field by field.
+    """
+    return hashlib.sha256(repr(replace(card, line=0)).encode()).hexdigest()

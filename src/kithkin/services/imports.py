@@ -200,25 +200,26 @@ def _create(
         [_contact(card, system) for card in cards], source_id=source_id, now=ctx.now()
     )
     uids = tx.imports.uids(ids)
-    names = {person_id: card.name for person_id, card in zip(ids, cards, strict=True)}
+    flagged: list[tuple[int, CheckedCard, int]] = []  # (new person, record, namesake)
     for person_id, card in zip(ids, cards, strict=True):
         report.created.append(ImportedPerson(card.card.line, card.name, uids[person_id]))
         same_name = index.names[card.name.casefold()]
         if same_name:
-            existing = same_name[0]
-            existing_uid = tx.imports.uids([existing])[existing]
-            existing_name = names.get(existing) or tx.people.names([existing])[existing][1]
-            report.possible_duplicates.append(
-                PossibleDuplicate(
-                    card.card.line,
-                    card.name,
-                    uids[person_id],
-                    existing_uid,
-                    existing_name,
-                    "same name",
-                )
-            )
+            flagged.append((person_id, card, same_name[0]))
         same_name.append(person_id)
+    namesakes = tx.people.names(sorted({existing for _, _, existing in flagged}))
+    for person_id, card, existing in flagged:
+        existing_uid, existing_name = namesakes[existing]
+        report.possible_duplicates.append(
+            PossibleDuplicate(
+                card.card.line,
+                card.name,
+                uids[person_id],
+                existing_uid,
+                existing_name,
+                "same name",
+            )
+        )
     return ids
 
 

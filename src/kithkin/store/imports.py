@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from kithkin.core.dates import PartialDate
@@ -131,6 +131,17 @@ class ImportsRepository:
             )
         )
 
+    def _ids_by_uid(self, uids: Sequence[str]) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for start in range(0, len(uids), 5000):
+            rows = self.session.execute(
+                select(PersonRow.uid, PersonRow.id).where(
+                    PersonRow.uid.in_(uids[start : start + 5000])
+                )
+            ).all()
+            found.update((uid, person_id) for uid, person_id in rows)
+        return found
+
     def uids(self, ids: Sequence[int]) -> dict[int, str]:
         found: dict[int, str] = {}
         for start in range(0, len(ids), 5000):
@@ -163,17 +174,18 @@ class ImportsRepository:
             [c.changes.company for c in contacts if c.changes.company]
         )
         rows = [self._person_row(contact, organizations, now) for contact in contacts]
-        ids = list(
-            self.session.scalars(
-                insert(PersonRow).returning(PersonRow.id, sort_by_parameter_order=True), rows
-            )
-        )
+        # Plain executemany, then the ids by uid: SQLite cannot return the ids of a multi-row
+        # INSERT in order, and SQLAlchemy would then insert one row at a time.
+        connection = self.session.connection()
+        connection.execute(insert(_table(PersonRow)), rows)
+        by_uid = self._ids_by_uid([row["uid"] for row in rows])
+        ids = [by_uid[row["uid"]] for row in rows]
         children: dict[type[Any], list[dict[str, Any]]] = defaultdict(list)
         for person_id, contact in zip(ids, contacts, strict=True):
             for table, row in self._child_rows(person_id, contact, organizations, source_id, now):
                 children[table].append(row)
         for table, table_rows in children.items():
-            self.session.execute(insert(table), table_rows)
+            connection.execute(insert(_table(table)), table_rows)
         return ids
 
     def _person_row(
@@ -343,11 +355,8 @@ class ImportsRepository:
                 }
                 for key in missing
             ]
-            created = self.session.scalars(
-                insert(OrganizationRow).returning(OrganizationRow.id, sort_by_parameter_order=True),
-                rows,
-            )
-            found.update(zip(missing, created, strict=True))
+            self.session.connection().execute(insert(_table(OrganizationRow)), rows)
+            return self._organization_ids(names)
         return found
 
     # -- updating what only cards carry ----------------------------------------------------
@@ -443,6 +452,11 @@ class ImportsRepository:
             row.fingerprint, row.source_id = identity.fingerprint, source_id
             row.since = identity.since or row.since
         s.flush()
+
+
+def _table(model: type[Any]) -> Table:
+    table: Table = model.__table__
+    return table
 
 
 def _normalized(name: str) -> str:

@@ -148,12 +148,15 @@ class PeopleRepository:
 
     def names(self, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
         """``{pk: (uid, display name)}`` for the given people."""
-        rows = self.session.execute(
-            select(PersonRow.id, PersonRow.uid, PersonRow.display_name).where(
-                PersonRow.id.in_(ids), *self._owned()
-            )
-        ).all()
-        return {row.id: (row.uid, row.display_name) for row in rows}
+        found: dict[int, tuple[str, str]] = {}
+        for start in range(0, len(ids), 5000):  # within every database's limit on parameters
+            rows = self.session.execute(
+                select(PersonRow.id, PersonRow.uid, PersonRow.display_name).where(
+                    PersonRow.id.in_(ids[start : start + 5000]), *self._owned()
+                )
+            ).all()
+            found.update((row.id, (row.uid, row.display_name)) for row in rows)
+        return found
 
     # -- writing ---------------------------------------------------------------------------
 

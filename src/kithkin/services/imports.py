@@ -12,8 +12,8 @@ from pathlib import Path
 
 from kithkin.core.imports import ImportedPerson, ImportIssue, ImportReport, PossibleDuplicate
 from kithkin.errors import InvalidInput
-from kithkin.formats.contact import ParsedContacts
-from kithkin.services.card_check import CheckedCard, check_card
+from kithkin.formats.contact import ContactCard, ParsedContacts
+from kithkin.services.card_check import CheckedCard, check_card, fingerprint
 from kithkin.services.card_updates import changes_against
 from kithkin.services.context import Context
 from kithkin.services.linkedin_activity import LinkedInActivity, import_linkedin_activity
@@ -29,7 +29,6 @@ _SYSTEMS = {"linkedin": "linkedin", "vcard": "vcard"}  # kinds whose records car
 class _Plan:
     new: list[CheckedCard] = field(default_factory=list)
     matched: list[tuple[int, CheckedCard]] = field(default_factory=list)
-    unchanged: list[tuple[int, CheckedCard]] = field(default_factory=list)
 
 
 def import_contacts(
@@ -49,12 +48,38 @@ def import_contacts(
     parsed, activity = _read(kind, path)
     report = ImportReport(kind=kind, file=str(path), dry_run=dry_run)
     report.skipped += parsed.skipped
-    checked, problems = _check(parsed, ctx.settings.phone_region)
-    if activity is not None:
-        problems += activity.problems()
-    if problems and not skip_invalid:
-        report.errors = problems
-        return report
+    system = _SYSTEMS.get(kind, "")
+    with ctx.store.transaction(dry_run=dry_run) as tx:
+        index = tx.imports.match_index(system)
+        # Records identical to what was imported last time need no checking at all.
+        known, fresh = _known(parsed.cards, index, system)
+        checked, problems = _check(parsed, fresh, ctx.settings.phone_region)
+        if activity is not None:
+            problems += activity.problems()
+        if problems and not skip_invalid:
+            report.errors = problems
+            return report
+        report.skipped += problems
+        source_id = tx.new_source(f"import:{kind}", now=ctx.now(), detail=path.name)
+        plan = _plan(checked, index, system)
+        created = _create(tx, plan.new, index, report, source_id=source_id, ctx=ctx, system=system)
+        if progress:
+            progress(len(plan.new), len(checked))
+        for person_id, card in plan.matched:
+            # A record repeating a person new in this file points at its position: now an id.
+            person_id = created[-1 - person_id] if person_id < 0 else person_id
+            _update(tx, person_id, card, report, source_id=source_id, ctx=ctx, system=system)
+        uids = tx.imports.uids([person_id for person_id, _ in known])
+        report.unchanged += [
+            ImportedPerson(card.line, card.name, uids[person_id]) for person_id, card in known
+        ]
+        if progress:
+            progress(len(checked), len(checked))
+        if activity is not None:
+            import_linkedin_activity(tx, activity, report, source_id=source_id, now=ctx.now())
+        if dry_run:
+            _forget_ids(report)
+    return report
     report.skipped += problems
     with ctx.store.transaction(dry_run=dry_run) as tx:
         source_id = tx.new_source(f"import:{kind}", now=ctx.now(), detail=path.name)
@@ -107,12 +132,29 @@ def _read(kind: str, path: Path) -> tuple[ParsedContacts, LinkedInActivity | Non
     return read_outlook_csv(decoded, file=str(path)), None
 
 
+def _known(
+    cards: Sequence[ContactCard], index: MatchIndex, system: str
+) -> tuple[list[tuple[int, ContactCard]], list[ContactCard]]:
+    """Split the records into those stored unchanged since the last import, and the rest."""
+    if not system or not index.identities:
+        return [], list(cards)
+    known: list[tuple[int, ContactCard]] = []
+    fresh: list[ContactCard] = []
+    for card in cards:
+        stored = index.identities.get(card.identity) if card.identity else None
+        if stored is not None and stored[1] == fingerprint(card):
+            known.append((stored[0], card))
+        else:
+            fresh.append(card)
+    return known, fresh
+
+
 def _check(
-    parsed: ParsedContacts, phone_region: str | None
+    parsed: ParsedContacts, cards: Sequence[ContactCard], phone_region: str | None
 ) -> tuple[list[CheckedCard], list[ImportIssue]]:
     checked: list[CheckedCard] = []
     problems = list(parsed.problems)
-    for card in parsed.cards:
+    for card in cards:
         try:
             checked.append(check_card(card, phone_region=phone_region))
         except InvalidInput as error:
@@ -129,8 +171,7 @@ def _plan(cards: Sequence[CheckedCard], index: MatchIndex, system: str) -> _Plan
         identity = card.card.identity if system else ""
         stored = index.identities.get(identity) if identity else None
         if stored is not None:
-            target = plan.unchanged if stored[1] == card.fingerprint else plan.matched
-            target.append((stored[0], card))
+            plan.matched.append((stored[0], card))
             continue
         keys = _keys(card, identity)
         found = next((pid for key in keys if (pid := _stored_by(index, key)) is not None), None)

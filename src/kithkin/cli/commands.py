@@ -1,9 +1,9 @@
 """Every command, registered on the ``cli`` group by importing its module; the entry point."""
 
-from kithkin.cli import demo, engine, interactions, people, transfer
+from kithkin.cli import demo, duplicates, engine, interactions, people, transfer
 from kithkin.cli.main import cli
 
-__all__ = ["cli", "demo", "engine", "interactions", "main", "people", "transfer"]
+__all__ = ["cli", "demo", "duplicates", "engine", "interactions", "main", "people", "transfer"]
 
 
 def main() -> None:

@@ -53,7 +53,7 @@ def import_contacts(
         index = tx.imports.match_index(system)
         # Records identical to what was imported last time need no checking at all.
         known, fresh = _known(parsed.cards, index, system)
-        checked, problems = _check(parsed, fresh, ctx.settings.phone_region)
+        checked, problems = _check(parsed, fresh, ctx.settings.phone_region, progress)
         if activity is not None:
             problems += activity.problems()
         if problems and not skip_invalid:
@@ -64,7 +64,7 @@ def import_contacts(
         plan = _plan(checked, index, system)
         created = _create(tx, plan.new, index, report, source_id=source_id, ctx=ctx, system=system)
         if progress:
-            progress(len(plan.new), len(checked))
+            progress(len(checked) * 3 // 4, len(checked))
         for person_id, card in plan.matched:
             # A record repeating a person new in this file points at its position: now an id.
             person_id = created[-1 - person_id] if person_id < 0 else person_id
@@ -88,7 +88,7 @@ def import_contacts(
         plan = _plan(checked, index, system)
         created = _create(tx, plan.new, index, report, source_id=source_id, ctx=ctx, system=system)
         if progress:
-            progress(len(plan.new), len(checked))
+            progress(len(checked) * 3 // 4, len(checked))
         for person_id, card in plan.matched:
             # A record repeating a person new in this file points at its position: now an id.
             person_id = created[-1 - person_id] if person_id < 0 else person_id
@@ -150,11 +150,16 @@ def _known(
 
 
 def _check(
-    parsed: ParsedContacts, cards: Sequence[ContactCard], phone_region: str | None
+    parsed: ParsedContacts,
+    cards: Sequence[ContactCard],
+    phone_region: str | None,
+    progress: Progress | None = None,
 ) -> tuple[list[CheckedCard], list[ImportIssue]]:
     checked: list[CheckedCard] = []
     problems = list(parsed.problems)
-    for card in cards:
+    for number, card in enumerate(cards):
+        if progress and number % 1000 == 0:
+            progress(number // 2, len(cards))  # checking is about half the work
         try:
             checked.append(check_card(card, phone_region=phone_region))
         except InvalidInput as error:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +13,7 @@ from rich.progress import Progress
 from kithkin.cli import transfer_render
 from kithkin.cli.main import App, cli, json_option, pass_app
 from kithkin.core.imports import ImportReport
+from kithkin.errors import InvalidInput
 from kithkin.services.exports import VCARD_VERSIONS, export_csv, export_ics, export_vcards
 from kithkin.services.files import write_atomically, write_vdir
 from kithkin.services.imports import KINDS, import_contacts
@@ -48,9 +48,12 @@ def import_(
     """Import contacts: a LinkedIn export (.zip or Connections.csv), vCards (file or
     folder), a Google or Outlook CSV, or a Kithkin JSON backup."""
     if kind == "json":
+        from kithkin.formats.text import decode
         from kithkin.services.backup import import_backup
 
-        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+        if not path.is_file():
+            raise InvalidInput("no such file.", file=str(path))
+        text = decode(path.read_bytes(), file=str(path))
         report = import_backup(
             app.ctx, text, file=str(path), dry_run=dry_run, skip_invalid=skip_invalid
         )
@@ -114,11 +117,9 @@ def export(app: App, /, kind: str, output: Path | None, vcard_version: str) -> N
     elif kind == "ics":
         _write(app, output, export_ics(app.ctx))
     else:
-        from kithkin.services.backup import export_backup
+        from kithkin.services.backup import backup_text, export_backup
 
-        document = export_backup(app.ctx)
-        text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        _write(app, output, text.encode())
+        _write(app, output, backup_text(export_backup(app.ctx)).encode())
 
 
 def _write(app: App, output: Path | None, data: bytes) -> None:

@@ -15,13 +15,9 @@ from hypothesis import strategies as st
 from sqlalchemy import Column, MetaData, String, update
 
 from kithkin.config import Settings
-from kithkin.core.backup_format import (
-    EXCLUDED_COLUMNS,
-    EXCLUDED_TABLES,
-    SECTIONS,
-    BackupReport,
-    iso_datetime,
-)
+from kithkin.core.backup_document import iso_datetime
+from kithkin.core.backup_format import EXCLUDED_COLUMNS, EXCLUDED_TABLES, SECTIONS
+from kithkin.core.backup_plan import BackupReport
 from kithkin.core.log_entry import LogInput
 from kithkin.core.person_changes import PersonInput
 from kithkin.core.vocabulary import Channel

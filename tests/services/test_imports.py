@@ -15,7 +15,10 @@ from kithkin.services.interactions import search
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
 PREAMBLE = 'Notes:\n"When exporting your connection data, some e-mails may be missing."\n\n'
-ANA = "Ana,Ruiz,https://www.linkedin.com/in/ana-ruiz-7b2a1c,,Northwind,Head of Partnerships,09 Oct 2024"
+ANA = (
+    "Ana,Ruiz,https://www.linkedin.com/in/ana-ruiz-7b2a1c,,Northwind,Head of Partnerships,"
+    "09 Oct 2024"
+)
 BEN = "Ben,Okafor,https://www.linkedin.com/in/ben-okafor,ben@example.com,Globex,CTO,17 Sep 2024"
 
 

@@ -1,6 +1,8 @@
 """Kithkin's own JSON backup: export the whole account, import it back (``kithkin export
 json`` / ``kithkin import json``). The format is ``core.backup_format`` and
-``docs/backup-format.md``; the SQL is ``store.backup``.
+``docs/backup-format.md``: ``core.backup_document`` builds it, ``formats.json_lines`` parses
+it, ``core.backup_checks`` checks it and ``core.backup_plan`` matches it with the account's
+rows; the SQL is ``store.backup``.
 
 An import is one transaction: it all lands or nothing does. It first reads and checks the
 whole document; with problems and without ``skip_invalid`` it writes nothing and the report
@@ -13,24 +15,21 @@ deleted. ``dry_run`` does all of it and rolls back.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from kithkin.core.backup_format import (
-    MAX_ERRORS,
-    BackupReport,
-    fill_report,
-    format_document,
-    plan_import,
-    read_backup,
-    stored_rows,
-)
-from kithkin.core.backup_format import build_document as _build_document
+from kithkin.core.backup_checks import Backup, check_backup, refused_backup
+from kithkin.core.backup_document import build_document as _build_document
+from kithkin.core.backup_document import format_document, stored_rows
+from kithkin.core.backup_format import Schema
+from kithkin.core.backup_plan import MAX_ERRORS, BackupReport, fill_report, plan_import
 from kithkin.core.imports import ImportIssue, ImportReport
 from kithkin.errors import InvalidInput
+from kithkin.formats.json_lines import parse_json
 from kithkin.services.context import Context
 from kithkin.store.backup import apply_plan, backup_schema, foreign_uids, read_account
 
@@ -103,6 +102,20 @@ def import_backup(
     except _DryRunDone:
         pass
     return report
+
+
+def read_backup(text: str, schema: Schema, *, file: str) -> Backup:
+    """Parse and check a backup's text; every problem found is in ``issues``."""
+    if text.startswith("\ufeff"):
+        text = " " + text[1:]  # a byte-order mark: keep the offsets
+    try:
+        document, positions = parse_json(text)
+    except json.JSONDecodeError as error:
+        message = f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+        return refused_backup(schema, file, error.lineno, message)
+    except RecursionError:
+        return refused_backup(schema, file, 0, "nested too deeply to be a Kithkin backup")
+    return check_backup(document, positions, schema, file=file)
 
 
 def _capped(issues: list[ImportIssue]) -> list[ImportIssue]:

@@ -2,42 +2,25 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from kithkin.core.duplicates import DuplicatePair, rank
 from kithkin.core.merge import KINDS, MergeResult
 from kithkin.core.records import PersonRef
 from kithkin.errors import InvalidInput
 from kithkin.services.context import Context
+from kithkin.services.memory import collector_paused
 from kithkin.store.duplicates import DuplicatesRepository
 from kithkin.store.merge import MergeRepository
 
 
 def find_duplicates(ctx: Context, *, limit: int | None = None) -> list[DuplicatePair]:
     """Candidate pairs of records of one person, best first (see ``core.duplicates``)."""
-    with _collector_paused():
+    with collector_paused():
         with ctx.store.transaction() as tx:
             repository = DuplicatesRepository(tx.session, tx.owner_id)
             pairs = repository.candidate_pairs()
             candidates = repository.candidates([person for pair in pairs for person in pair])
         found = rank(candidates, (pair for pair in pairs if set(pair) <= candidates.keys()))
     return found[:limit] if limit is not None else found
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """At 100k people the pairs, facts and scores are a few hundred thousand small objects
-    without cycles: Python's cycle collector would walk them again and again for nothing
-    (as ``services.imports`` does for the records it reads)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def merge_people(ctx: Context, keep: str, other: str) -> MergeResult:

@@ -6,9 +6,7 @@ then a normalized e-mail, then an E.164 phone. A same-name match alone is only f
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from kithkin.services.card_check import CheckedCard, check_card, fingerprint
 from kithkin.services.card_updates import changes_against
 from kithkin.services.context import Context
 from kithkin.services.linkedin_activity import LinkedInActivity, import_linkedin_activity
+from kithkin.services.memory import collector_paused
 from kithkin.store import Transaction
 from kithkin.store.imports import Identity, MatchIndex, NewContact, params_json
 
@@ -47,21 +46,8 @@ def import_contacts(
         raise InvalidInput(f"{kind!r} is not an import format; use one of {', '.join(KINDS)}.")
     if not path.exists():
         raise InvalidInput("no such file or folder.", file=str(path))
-    with _collector_paused():
+    with collector_paused():
         return _import(ctx, kind, path, dry_run, skip_invalid, progress)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Reading 100k records builds 100k objects that hold no cycles: Python's cycle collector
-    would walk them again and again (a third of the reading time) for nothing."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _import(

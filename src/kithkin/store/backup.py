@@ -38,11 +38,10 @@ from kithkin.core.backup_format import (
     SECTIONS,
     Field,
     Kind,
-    New,
-    Plan,
     Schema,
     Table,
 )
+from kithkin.core.backup_plan import New, Plan
 from kithkin.store.tables import Base
 from kithkin.store.types import UTCDateTime
 
@@ -114,7 +113,8 @@ def _kind(table: SqlTable, column: Column[Any]) -> Kind:
             return kind
     raise TypeError(
         f"{table.name}.{column.name} is a {column.type!r}: teach store.backup its kind "
-        "(and core.backup_format how to write and read it) before it can be backed up"
+        "(and core.backup_document and core.backup_values how to write and read it) before it "
+        "can be backed up"
     )
 
 

@@ -473,3 +473,11 @@ def test_a_merged_pair_is_no_longer_a_candidate_and_other_accounts_are_apart(
         assert len(list_people(theirs)) == 1
     finally:
         other_account.close()
+
+
+def test_a_merged_persons_old_id_finds_who_they_became(ctx: Context) -> None:
+    keep = add_person(ctx, PersonInput(name="Robert Smith", emails=["rob@example.com"]))
+    other = add_person(ctx, PersonInput(name="Bob Smith", emails=["bob@example.com"]))
+    merge_people(ctx, keep.id, other.id)
+    assert show_person(ctx, other.id).person.id == keep.id
+    assert show_person(ctx, other.id[:10]).person.id == keep.id

@@ -171,23 +171,8 @@ class MergeRepository:
         return counts
 
     def merged_into(self, reference: str) -> int | None:
-        """The person that a merged person's old id (or an id prefix of 4+ characters) now
-        is, when it names exactly one; else None. (For ``PeopleRepository.resolve`` to try
-        before it says nobody matches: ``kithkin show <old id>`` then finds the survivor.)"""
-        prefix = reference.strip().casefold()
-        if not _HEX_PREFIX.match(prefix):
-            return None
-        kept = set(
-            self.session.scalars(
-                select(MergeRow.kept_person_id).where(
-                    MergeRow.owner_id == self.owner_id,
-                    MergeRow.merged_uid >= prefix,
-                    MergeRow.merged_uid < prefix + "g",
-                    MergeRow.kept_person_id.is_not(None),
-                )
-            )
-        )
-        return kept.pop() if len(kept) == 1 else None
+        """The person a merged person's old id (or id prefix) now is; see PeopleRepository."""
+        return self.people.merged_into(reference)
 
     # -- the record -------------------------------------------------------------------------
 

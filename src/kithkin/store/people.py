@@ -26,6 +26,7 @@ from kithkin.store.tables import (
     FieldProvenanceRow,
     InteractionRow,
     InterestRow,
+    MergeRow,
     NicknameRow,
     OrganizationRow,
     ParticipantRow,
@@ -100,9 +101,30 @@ class PeopleRepository:
         partial = self._ids_where(and_(*conditions))
         if partial:
             return self._one(ref, partial)
+        survivor = self.merged_into(lowered)  # `show <old id>` after a merge
+        if survivor is not None:
+            return survivor
         raise NotFound(
             f"nobody matches {reference!r}; see `kithkin people` or `kithkin search {ref}`."
         )
+
+    def merged_into(self, reference: str) -> int | None:
+        """The person that a merged person's old id (or an id prefix of 4+ characters) now
+        is, when it names exactly one; else None."""
+        prefix = reference.strip().casefold()
+        if not _HEX_PREFIX.match(prefix):
+            return None
+        kept = set(
+            self.session.scalars(
+                select(MergeRow.kept_person_id).where(
+                    MergeRow.owner_id == self.owner_id,
+                    MergeRow.merged_uid >= prefix,
+                    MergeRow.merged_uid < prefix + "g",
+                    MergeRow.kept_person_id.is_not(None),
+                )
+            )
+        )
+        return kept.pop() if len(kept) == 1 else None
 
     def _ids_where(self, *conditions: ColumnElement[bool]) -> list[int]:
         query = select(PersonRow.id).where(*self._owned(), *conditions).limit(_CANDIDATES + 1)

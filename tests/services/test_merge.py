@@ -13,7 +13,7 @@ from kithkin.core.log_entry import LogInput
 from kithkin.core.merge import KINDS
 from kithkin.core.person_changes import PersonInput
 from kithkin.core.vocabulary import Channel, Circle, Mode
-from kithkin.errors import Ambiguous, InvalidInput, NotFound
+from kithkin.errors import Ambiguous, InvalidInput
 from kithkin.services import (
     Context,
     add_person,
@@ -262,9 +262,8 @@ def test_merging_moves_everything_to_keep_once(ctx: Context, clock: FixedClock) 
     assert person.updated_at == clock()
     assert person.provenance["circle"] == "cli: add"
 
-    # OTHER is gone; its old name now finds KEEP.
-    with pytest.raises(NotFound):
-        show_person(ctx, other)
+    # OTHER is gone; its old id and its old name now find KEEP.
+    assert show_person(ctx, other).person.id == keep
     assert show_person(ctx, "Bob Smith").person.id == keep
     assert [p.name for p in list_people(ctx)] == ["Ana Ruiz", "Robert Smith"]
 

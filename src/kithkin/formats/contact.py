@@ -34,6 +34,7 @@ class ContactCard:
     """
 
     line: int  # 1-based line of the file where the record starts (header row = 1 for CSV)
+    file: str = ""  # set when the record's file is not the one imported (a vdir's .vcf)
     identity: str = ""  # the source system's key: LinkedIn profile URL, vCard UID
     full_name: str = ""
     given_name: str = ""

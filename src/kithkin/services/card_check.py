@@ -6,9 +6,9 @@ Pure (no database): it sits in services because it joins ``formats`` to ``core``
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
-from kithkin.core.contact_points import StructuredName, parse_name
+from kithkin.core.contact_points import StructuredName, normalize_phone, parse_name
 from kithkin.core.person_changes import NewPhone, PersonChanges, PersonInput, check_person_input
 from kithkin.core.records import Labeled
 from kithkin.errors import InvalidInput
@@ -59,7 +59,6 @@ def check_card(card: ContactCard, *, phone_region: str | None) -> CheckedCard:
     name = card_name(card)
     raw = PersonInput(
         emails=[email.value for email in card.emails],
-        phones=[phone.value for phone in card.phones],
         urls=[url.value for url in card.urls],
         nicknames=list(card.nicknames),
         company=card.organization or None,
@@ -73,15 +72,28 @@ def check_card(card: ContactCard, *, phone_region: str | None) -> CheckedCard:
         name=name,
         # Keep the labels the file gave (check_person_input knows only the values).
         emails=_relabel(changes.emails, card.emails),
-        phones=tuple(
-            NewPhone(phone.raw, phone.e164, card_phone.label)
-            for phone, card_phone in zip(changes.phones, card.phones, strict=True)
-        ),
+        phones=tuple(_phone(phone, phone_region) for phone in card.phones if phone.value.strip()),
         urls=_relabel(changes.urls, card.urls, keep_detected=True),
         birthday=card.birthday,
-        touched=changes.touched | {"name"} | ({"birthday"} if card.birthday else set()),
+        touched=changes.touched
+        | {"name"}
+        | ({"birthday"} if card.birthday else set())
+        | ({"phones"} if card.phones else set()),
     )
     return CheckedCard(card=card, changes=changes, fingerprint=fingerprint(card))
+
+
+def _phone(phone: Labeled, region: str | None) -> NewPhone:
+    """A number as E.164 when it reads as one; otherwise kept as written, like ``ext 12`` or
+    an exporter's placeholder: an import loses nothing the file says."""
+    raw = " ".join(phone.value.split())
+    if len(raw) > 100:
+        raise InvalidInput(f"{raw[:20]!r}… is longer than 100 characters.", field="phone")
+    try:
+        e164 = normalize_phone(raw, default_region=region)
+    except InvalidInput:
+        e164 = None
+    return NewPhone(raw, e164, phone.label)
 
 
 def _relabel(
@@ -100,7 +112,9 @@ def fingerprint(card: ContactCard) -> str:
     The dataclass ``repr`` is deterministic (tuples, strings, dates); a change to the card's
     fields changes every digest once, which makes the next import compare field by field.
     """
-    text = repr(card)
-    # "ContactCard(line=12, identity=…": drop the line, the only field that may move.
-    text = text[text.index(",") :]
-    return hashlib.sha256(text.encode()).hexdigest()
+    said = tuple(getattr(card, name) for name in _SAID)
+    return hashlib.sha256(repr(said).encode()).hexdigest()
+
+
+# Every field but where the record sits: a record that moves in its file is the same record.
+_SAID = tuple(field.name for field in fields(ContactCard) if field.name not in {"line", "file"})

@@ -176,7 +176,8 @@ def _check(
         try:
             checked.append(check_card(card, phone_region=phone_region))
         except InvalidInput as error:
-            problems.append(ImportIssue(parsed.file, card.line, error.field or "", error.message))
+            where = card.file or parsed.file
+            problems.append(ImportIssue(where, card.line, error.field or "", error.message))
     problems.sort(key=lambda issue: (issue.file, issue.line))
     return checked, problems
 

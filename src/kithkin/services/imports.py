@@ -93,31 +93,6 @@ def _import(
         if dry_run:
             _forget_ids(report)
     return report
-    report.skipped += problems
-    with ctx.store.transaction(dry_run=dry_run) as tx:
-        source_id = tx.new_source(f"import:{kind}", now=ctx.now(), detail=path.name)
-        system = _SYSTEMS.get(kind, "")
-        index = tx.imports.match_index(system)
-        plan = _plan(checked, index, system)
-        created = _create(tx, plan.new, index, report, source_id=source_id, ctx=ctx, system=system)
-        if progress:
-            progress(len(checked) * 3 // 4, len(checked))
-        for person_id, card in plan.matched:
-            # A record repeating a person new in this file points at its position: now an id.
-            person_id = created[-1 - person_id] if person_id < 0 else person_id
-            _update(tx, person_id, card, report, source_id=source_id, ctx=ctx, system=system)
-        uids = tx.imports.uids([person_id for person_id, _ in plan.unchanged])
-        report.unchanged += [
-            ImportedPerson(card.card.line, card.name, uids[person_id])
-            for person_id, card in plan.unchanged
-        ]
-        if progress:
-            progress(len(checked), len(checked))
-        if activity is not None:
-            import_linkedin_activity(tx, activity, report, source_id=source_id, now=ctx.now())
-        if dry_run:
-            _forget_ids(report)
-    return report
 
 
 def _read(kind: str, path: Path) -> tuple[ParsedContacts, LinkedInActivity | None]:

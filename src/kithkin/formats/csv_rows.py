@@ -11,11 +11,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, time
 
 from kithkin.core.imports import ImportIssue
 from kithkin.errors import InvalidInput
+from kithkin.formats.contact import ContactCard, ParsedContacts
 
 Row = dict[str, str]  # column name → the cell's text, untouched
 
@@ -99,6 +100,26 @@ class CsvTable:
             raise InvalidInput(
                 f"the file cannot be read as CSV ({error}).", file=self.file, line=line
             ) from None
+
+
+def read_cards(
+    table: CsvTable, file: str, card_of: Callable[[int, Row], ContactCard]
+) -> ParsedContacts:
+    """Every row as a card: a row that cannot be read is a problem, an empty one is skipped."""
+    parsed = ParsedContacts(file)
+    for line, row in table.rows(parsed.problems):
+        try:
+            card = card_of(line, row)
+        except InvalidInput as error:
+            parsed.problems.append(ImportIssue(file, line, error.field or "", error.message))
+            continue
+        if card.name or card.emails or card.phones or card.organization:
+            parsed.cards.append(card)
+        else:
+            parsed.skipped.append(
+                ImportIssue(file, line, "", "the contact has no name, e-mail, phone or company.")
+            )
+    return parsed
 
 
 def clean(text: str) -> str:

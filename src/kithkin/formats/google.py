@@ -18,9 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from kithkin.core.dates import PartialDate
-from kithkin.core.imports import ImportIssue
 from kithkin.core.records import Address, Labeled
-from kithkin.errors import InvalidInput
 from kithkin.formats.contact import ContactCard, ParsedContacts
 from kithkin.formats.csv_rows import (
     CsvTable,
@@ -28,6 +26,7 @@ from kithkin.formats.csv_rows import (
     clean,
     clean_label,
     clean_lines,
+    read_cards,
     split_values,
 )
 
@@ -113,20 +112,7 @@ def read_google_csv(text: str, *, file: str) -> ParsedContacts:
         "or First Name, Last Name and Labels",
     )
     groups = _Groups.of(table.columns)
-    parsed = ParsedContacts(file)
-    for line, row in table.rows(parsed.problems):
-        try:
-            card = _card(line, row, groups)
-        except InvalidInput as error:
-            parsed.problems.append(ImportIssue(file, line, error.field or "", error.message))
-            continue
-        if card.name or card.emails or card.phones or card.organization:
-            parsed.cards.append(card)
-        else:
-            parsed.skipped.append(
-                ImportIssue(file, line, "", "the contact has no name, e-mail, phone or company.")
-            )
-    return parsed
+    return read_cards(table, file, lambda line, row: _card(line, row, groups))
 
 
 def _card(line: int, row: Row, groups: _Groups) -> ContactCard:

@@ -12,11 +12,10 @@ import re
 from collections.abc import Iterable
 
 from kithkin.core.dates import PartialDate
-from kithkin.core.imports import ImportIssue
 from kithkin.core.records import Address, Labeled
 from kithkin.errors import InvalidInput
 from kithkin.formats.contact import ContactCard, ParsedContacts
-from kithkin.formats.csv_rows import CsvTable, Row, clean, clean_lines, parse_us_date
+from kithkin.formats.csv_rows import CsvTable, Row, clean, clean_lines, parse_us_date, read_cards
 
 _NAMES = ("First Name", "Middle Name", "Last Name", "Title", "Suffix", "Nickname")
 _PHONES = (  # column → label, the preferred number first
@@ -100,20 +99,7 @@ def read_outlook_csv(text: str, *, file: str) -> ParsedContacts:
         expected="an Outlook CSV header with the columns First Name, Last Name and "
         "E-mail Address (export from Outlook in English)",
     )
-    parsed = ParsedContacts(file)
-    for line, row in table.rows(parsed.problems):
-        try:
-            card = _card(line, row)
-        except InvalidInput as error:
-            parsed.problems.append(ImportIssue(file, line, error.field or "", error.message))
-            continue
-        if card.name or card.emails or card.phones or card.organization:
-            parsed.cards.append(card)
-        else:
-            parsed.skipped.append(
-                ImportIssue(file, line, "", "the contact has no name, e-mail, phone or company.")
-            )
-    return parsed
+    return read_cards(table, file, _card)
 
 
 def _card(line: int, row: Row) -> ContactCard:

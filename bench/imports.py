@@ -14,6 +14,7 @@ import gc
 import sqlite3
 import tempfile
 import time
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from bench.workloads import Result, ratio
 from kithkin.config import Settings
 from kithkin.services import Context
 from kithkin.services.imports import import_contacts
+from kithkin.store import Store
 
 
 def _seconds(value: float) -> str:
@@ -69,13 +71,78 @@ def raw_linkedin(path: Path, database: Path) -> float:
     return time.perf_counter() - start
 
 
+def raw_linkedin_schema(path: Path, database: Path) -> float:
+    """The same rows by hand into Kithkin's own schema (its indexes and full-text triggers):
+    people, their profile URL, identity and job, and the organizations, in one transaction."""
+    Store.open(f"sqlite:///{database}", now=datetime.now(UTC)).close()
+    start = time.perf_counter()
+    connection = sqlite3.connect(database)
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    people, jobs, organizations = [], [], {}
+    with path.open(encoding="utf-8", newline="") as file:
+        rows = csv.reader(file)
+        for row in rows:
+            if row[:2] == ["First Name", "Last Name"]:
+                break
+        for first, last, url, _, company, position, _ in (r for r in rows if len(r) == 7):
+            if not (first or last):
+                continue
+            name = f"{first.strip()} {last.strip()}"
+            uid = uuid.uuid4().hex
+            people.append((uid, name, name.casefold(), first, last, f"{company} {position}", url))
+            if company:
+                organizations.setdefault(company.casefold(), company)
+                jobs.append((uid, company.casefold(), position))
+    with connection:
+        connection.executemany(
+            "INSERT INTO people (uid, owner_id, display_name, sort_name, given_name, family_name,"
+            " middle_name, prefix, suffix, met_how, circle, mode, notes, search_text, created_at,"
+            " updated_at, warmth_heat) VALUES (?, 1, ?, ?, ?, ?, '', '', '', '', 'network',"
+            f" 'both', '', ?, '{stamp}', '{stamp}', 0)",
+            (person[:6] for person in people),
+        )
+        ids = dict(connection.execute("SELECT uid, id FROM people"))
+        connection.executemany(
+            "INSERT INTO person_urls (person_id, value, label, position) VALUES (?, ?, '', 0)",
+            ((ids[person[0]], person[6]) for person in people),
+        )
+        connection.executemany(
+            "INSERT INTO person_identities (owner_id, person_id, system, key) "
+            "VALUES (1, ?, 'linkedin', ?)",
+            ((ids[person[0]], person[6]) for person in people),
+        )
+        connection.executemany(
+            "INSERT INTO organizations (owner_id, name, normalized_name, domain, industry, notes)"
+            " VALUES (1, ?, ?, '', '', '')",
+            ((name, key) for key, name in organizations.items()),
+        )
+        known = dict(connection.execute("SELECT normalized_name, id FROM organizations"))
+        connection.executemany(
+            "INSERT INTO employments (person_id, organization_id, title, department, is_current,"
+            " position) VALUES (?, ?, ?, '', 1, 0)",
+            ((ids[uid], known[key], title) for uid, key, title in jobs),
+        )
+    connection.close()
+    return time.perf_counter() - start
+
+
 def linkedin(rows: int, folder: Path) -> list[Result]:
     path = folder / "Connections.csv"
     path.write_text(linkedin_rows.connections_csv(rows), encoding="utf-8")
     first, again, created = _import(folder, "linkedin", path, "linkedin.db")
     baseline = raw_linkedin(path, folder / "raw.db")
+    schema = raw_linkedin_schema(path, folder / "raw-schema.db")
     note = f"{created:,} people created; csv.reader + sqlite3 executemany of the same rows"
     return [
+        Result(
+            f"import {rows:,} LinkedIn rows, against Kithkin's schema by hand",
+            _seconds(first),
+            _seconds(schema),
+            ratio(first, schema),
+            "the same rows by hand into the same tables, indexes and full-text triggers",
+            {"kithkin_s": first, "baseline_s": schema, "rows": rows},
+            group="imports",
+        ),
         Result(
             f"import {rows:,} LinkedIn rows",
             _seconds(first),

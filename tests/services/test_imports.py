@@ -178,3 +178,20 @@ def test_an_export_zip_turns_messages_into_interactions_with_the_right_people(
 def test_a_missing_file_is_a_clear_error(ctx: Context, tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match="no such file"):
         import_contacts(ctx, "linkedin", tmp_path / "nope.csv")
+
+
+def test_records_without_a_key_of_their_own_import_again_as_unchanged(
+    ctx: Context, tmp_path: Path
+) -> None:
+    path = tmp_path / "contacts.csv"
+    path.write_text(
+        "First Name,Last Name,E-mail Address,Company\n"
+        "Kwame,Mensah,,Acme\n"  # nothing to match him by but the record itself
+        "Lena,Berg,lena@example.com,\n",
+        encoding="utf-8",
+    )
+    first = import_contacts(ctx, "outlook", path)
+    again = import_contacts(ctx, "outlook", path)
+    assert len(first.created) == 2
+    assert (len(again.created), len(again.unchanged)) == (0, 2)
+    assert names(ctx) == ["Kwame Mensah", "Lena Berg"]

@@ -23,7 +23,14 @@ from kithkin.store.imports import Identity, MatchIndex, NewContact, params_json
 
 KINDS = ("linkedin", "vcard", "google", "outlook")
 Progress = Callable[[int, int], None]  # (records done, records in all)
-_SYSTEMS = {"linkedin": "linkedin", "vcard": "vcard"}  # kinds whose records carry an identity
+# Where a kind's identities are kept. A record without a key of its own (a Google or Outlook
+# row, a vCard without UID) is known by its digest: the same file imports again as unchanged.
+_SYSTEMS = {"linkedin": "linkedin", "vcard": "vcard", "google": "google", "outlook": "outlook"}
+DIGEST_PREFIX = "digest:"
+
+
+def _identity_key(card: ContactCard, digest: str) -> str:
+    return card.identity or DIGEST_PREFIX + digest
 
 
 @dataclass
@@ -61,7 +68,7 @@ def _import(
     parsed, activity = _read(kind, path)
     report = ImportReport(kind=kind, file=str(path), dry_run=dry_run)
     report.skipped += parsed.skipped
-    system = _SYSTEMS.get(kind, "")
+    system = _SYSTEMS[kind]
     with ctx.store.transaction(dry_run=dry_run) as tx:
         index = tx.imports.match_index(system)
         # Records identical to what was imported last time need no checking at all.
@@ -124,13 +131,14 @@ def _known(
     cards: Sequence[ContactCard], index: MatchIndex, system: str
 ) -> tuple[list[tuple[int, ContactCard]], list[ContactCard]]:
     """Split the records into those stored unchanged since the last import, and the rest."""
-    if not system or not index.identities:
+    if not index.identities:
         return [], list(cards)
     known: list[tuple[int, ContactCard]] = []
     fresh: list[ContactCard] = []
     for card in cards:
-        stored = index.identities.get(card.identity) if card.identity else None
-        if stored is not None and stored[1] == fingerprint(card):
+        digest = fingerprint(card)
+        stored = index.identities.get(_identity_key(card, digest))
+        if stored is not None and stored[1] == digest:
             known.append((stored[0], card))
         else:
             fresh.append(card)
@@ -162,8 +170,8 @@ def _plan(cards: Sequence[CheckedCard], index: MatchIndex, system: str) -> _Plan
     plan = _Plan()
     new_keys: dict[str, int] = {}  # identity / e-mail / phone of a new record → its position
     for card in cards:
-        identity = card.card.identity if system else ""
-        stored = index.identities.get(identity) if identity else None
+        identity = _identity_key(card.card, card.fingerprint)
+        stored = index.identities.get(identity)
         if stored is not None:
             plan.matched.append((stored[0], card))
             continue
@@ -200,9 +208,8 @@ def _stored_by(index: MatchIndex, key: str) -> int | None:
 
 def _contact(card: CheckedCard, system: str) -> NewContact:
     data = card.card
-    identity = None
-    if system and data.identity:
-        identity = Identity(system, data.identity, card.fingerprint, data.connected_on)
+    key = _identity_key(data, card.fingerprint)
+    identity = Identity(system, key, card.fingerprint, data.connected_on)
     changes = card.changes
     if data.connected_on is not None and changes.met_how is None:
         changes = replace(changes, met_how="connected on LinkedIn")

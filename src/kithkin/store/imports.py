@@ -532,7 +532,11 @@ def card_data(session: Session, person_id: int) -> CardData:
     ).all()
     uid = session.scalar(
         select(PersonIdentityRow.key)
-        .where(PersonIdentityRow.person_id == person_id, PersonIdentityRow.system == "vcard")
+        .where(
+            PersonIdentityRow.person_id == person_id,
+            PersonIdentityRow.system == "vcard",
+            ~PersonIdentityRow.key.startswith("digest:"),
+        )
         .order_by(PersonIdentityRow.id)
     )
     photo = session.scalar(select(PhotoRow.uri).where(PhotoRow.person_id == person_id))

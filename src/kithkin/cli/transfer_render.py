@@ -13,7 +13,7 @@ _SHOWN = 20  # names listed per group; the counts are always complete
 
 def import_view(report: ImportReport) -> RenderableType:
     verb = "would be" if report.dry_run else "were"
-    title = Text(f"{'Dry run: ' if report.dry_run else ''}import of {report.file}", style="bold")
+    title = Text(f"{'Dry run: i' if report.dry_run else 'I'}mport of {report.file}", style="bold")
     summary = Table.grid(padding=(0, 2))
     summary.add_column(justify="right")
     summary.add_column()
@@ -21,7 +21,7 @@ def import_view(report: ImportReport) -> RenderableType:
         (len(report.created), f"people {verb} created"),
         (len(report.updated), f"people {verb} updated"),
         (len(report.unchanged), "people unchanged"),
-        (len(report.possible_duplicates), "possible duplicates flagged (not merged)"),
+        (len(report.possible_duplicates), "flagged as possible duplicates (not merged)"),
         (len(report.skipped), "records skipped"),
         (len(report.errors), "invalid records"),
     ]

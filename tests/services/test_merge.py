@@ -480,3 +480,13 @@ def test_a_merged_persons_old_id_finds_who_they_became(ctx: Context) -> None:
     merge_people(ctx, keep.id, other.id)
     assert show_person(ctx, other.id).person.id == keep.id
     assert show_person(ctx, other.id[:10]).person.id == keep.id
+
+
+def test_a_job_known_with_and_without_its_title_is_one_job(ctx: Context) -> None:
+    keep = add_person(ctx, PersonInput(name="Ana Ruiz", company="Stripe"))
+    other = add_person(ctx, PersonInput(name="Ana R.", company="Stripe", title="Product Manager"))
+    merge_people(ctx, keep.id, other.id)
+    jobs = show_person(ctx, keep.id).person.employments
+    assert [(job.organization, job.title, job.current) for job in jobs] == [
+        ("Stripe", "Product Manager", True)
+    ]

@@ -326,7 +326,19 @@ class MergeRepository:
         kept = list(mine)
         for job in jobs(other_id):
             same = have.get((job.organization_id, plain(job.title), job.start_date))
+            if same is None:  # a job known with and without its title is one job
+                same = next(
+                    (
+                        mine_job
+                        for mine_job in mine
+                        if (mine_job.organization_id, mine_job.start_date)
+                        == (job.organization_id, job.start_date)
+                        and not (mine_job.title and job.title)
+                    ),
+                    None,
+                )
             if same is not None:
+                same.title = same.title or job.title
                 same.end_date = same.end_date or job.end_date
                 same.department = same.department or job.department
                 same.is_current = same.is_current and job.is_current and same.end_date is None

@@ -17,6 +17,7 @@ SOURCES = {
     "linkedin": (FIXTURES / "linkedin" / "Connections.csv").read_bytes(),
     "google": (FIXTURES / "google" / "contacts.csv").read_bytes(),
     "outlook": (FIXTURES / "outlook" / "outlook-desktop.csv").read_bytes(),
+    "vcard": (FIXTURES / "vcard" / "apple-3.0.vcf").read_bytes(),
 }
 
 
@@ -38,7 +39,7 @@ def damaged(draw: st.DrawFn) -> tuple[str, bytes]:
 
 @sqlite_only
 @settings(
-    max_examples=40,
+    max_examples=60,
     derandomize=True,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -48,7 +49,7 @@ def test_a_damaged_file_imports_whole_or_not_at_all(
     ctx: Context, tmp_path: Path, case: tuple[str, bytes]
 ) -> None:
     kind, data = case
-    path = tmp_path / f"{kind}.csv"
+    path = tmp_path / (f"{kind}.vcf" if kind == "vcard" else f"{kind}.csv")
     path.write_bytes(data)
     before = [person.id for person in list_people(ctx, limit=10_000)]
     try:

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from rich.console import Console
 
-from bench import measure, report, workloads
+from bench import engine, measure, report, workloads
 from bench.backends import Backend, PostgresBackend, SqliteBackend
 from kithkin.services import Context
 
@@ -88,6 +88,10 @@ def run(options: argparse.Namespace, console: Console) -> int:
                 result.group = group
             results += found + listed
             problems += trouble + more_trouble
+        with console.status("the engine: today, goals, balance, review…"):
+            engined, trouble = engine.engine_workloads(ctx, raw, day=now.date(), runs=options.runs)
+        results += engined
+        problems += trouble
         raw.close()
         with console.status("starting the CLI…"):
             started, trouble = workloads.cold_cli(

@@ -13,6 +13,7 @@ from kithkin.core.agenda import (
     AgendaSettings,
     build_agenda,
     item_kind,
+    reconnect_shortlist,
 )
 from kithkin.core.dates import PartialDate
 from kithkin.core.facts import (
@@ -120,6 +121,18 @@ def test_a_persons_own_cadence_overrides_their_circles() -> None:
     weekly = person("Ana Ruiz", circle=Circle.NETWORK, cadence=7, last=TODAY - timedelta(days=8))
     [item] = agenda(AgendaFacts(people=[weekly]))
     assert item.reason == "own cadence (every 7 days): last contact 8 days ago, 1 day overdue"
+
+
+def test_people_on_their_own_cadence_are_ranked_whatever_order_they_come_in() -> None:
+    people = [
+        person(
+            f"Own{n} Person", circle=Circle.NETWORK, cadence=10, last=TODAY - timedelta(days=11 + n)
+        )
+        for n in range(5)
+    ]
+    for order in (people, people[::-1]):
+        items = agenda(AgendaFacts(people=order), limit=2)
+        assert [item.person_name for item in items] == ["Own4 Person", "Own3 Person"]
 
 
 def test_custom_circle_cadences_replace_the_defaults() -> None:
@@ -318,6 +331,20 @@ def test_someone_reconnected_with_this_week_keeps_their_slot() -> None:
     ]
     after = agenda(reconnect_facts(after_call))
     assert keys(after) == keys(before)[1:]
+
+
+def test_the_reconnect_shortlist_is_the_weeks_draw_and_needs_no_other_people() -> None:
+    people = [dormant(name) for name in DORMANT_NAMES]
+    facts = AgendaFacts(
+        people=people, reconnect=[ReconnectFacts(p.id, 2 + n) for n, p in enumerate(people)]
+    )
+    shortlist = reconnect_shortlist(facts.reconnect, TODAY, AgendaSettings())
+    picked = {c.person_id for c in shortlist}
+    assert len(picked) == 3 and "dee00" not in picked  # two interactions: never drawn
+    few = AgendaFacts(people=[p for p in people if p.id in picked], reconnect=shortlist)
+    assert agenda(few) == agenda(facts)
+    dormant_checked = AgendaSettings(cadences={Circle.DORMANT: 180})
+    assert reconnect_shortlist(facts.reconnect, TODAY, dormant_checked) == []
 
 
 # after an event

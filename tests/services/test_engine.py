@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from sqlalchemy import select
 
+from kithkin.core.balance import weekly_balance
 from kithkin.core.log_entry import LogInput
+from kithkin.core.periods import day_start, recent_weeks, week_of
 from kithkin.core.person_changes import PersonInput
+from kithkin.core.review import ReviewFacts, WeeklyReview, review_window, weekly_review
 from kithkin.errors import Conflict, InvalidInput
 from kithkin.services import Context, add_person, engine, log_interaction
 from kithkin.services.events import add_event, add_milestone
+from kithkin.store.tables import PersonRow
 from tests.conftest import FixedClock
 
 
@@ -190,3 +196,146 @@ def test_with_many_overdue_follow_ups_the_oldest_make_the_list(
     assert [item.reason.split("(due ")[1] for item in items] == [
         f"2026-10-0{day})" for day in range(1, 6)
     ]
+
+
+# -- the counted review and balance agree with the engine over every row ----------------------
+
+TEMPLATE = (
+    "Hi {name}, I came across your profile and would love to connect and learn more about "
+    "your work in fintech. Looking forward to staying in touch!"
+)
+
+
+def _follow_up_ids(ctx: Context) -> dict[str, int]:
+    from kithkin.services import list_follow_ups
+
+    return {f.text: f.id for f in list_follow_ups(ctx, include_closed=True)}
+
+
+def _done_at(ctx: Context, clock: FixedClock, follow_up: int, when: datetime) -> None:
+    from kithkin.services import complete_follow_up
+
+    now, clock.current = clock.current, when
+    complete_follow_up(ctx, follow_up)
+    clock.current = now
+
+
+def a_busy_network(ctx: Context, clock: FixedClock) -> None:
+    """A week (Nov 16–22, Berlin) with every case the review counts, edges of days included."""
+    clock.advance(days=-40)  # added weeks before: check-ins fall due within the week
+    for name, circle, cadence in (
+        ("Ana Ruiz", "inner", None),
+        ("Ben Okafor", "key", None),
+        ("Cy Young", "network", 3),
+        ("Dee Dormant", "dormant", None),
+        ("Eve Stone", "network", None),
+        ("Fay Lim", "network", None),
+        ("Gus Berg", "key", None),
+        ("Hal Quiet", "key", None),
+    ):
+        add_person(ctx, PersonInput(name=name, circle=circle, cadence_days=cadence))
+    clock.advance(days=40)
+    for people, entry in (
+        (["Ana"], LogInput("coffee", "2026-11-17", "in-person", "networking", minutes=45,
+                           follow_up="2026-11-17: send the deck")),
+        (["Ben"], LogInput("call", "2026-11-18T00:30", "call", "both",
+                           asked=["intro:CTO", "referral:Stripe"],
+                           follow_up="2026-11-18: send notes")),
+        (["Cy"], LogInput("hi", "2026-11-16T00:30", "message", "social",
+                          asked=["advice:pricing"], received=["advice:pricing"])),
+        (["Dee"], LogInput("old friend", "2026-11-15T23:30", "email")),
+        (["Hal"], LogInput("beers", "2026-10-18", "in-person")),
+        ([], LogInput("liked a post", "2026-11-19", activity="post-engagement")),
+        (["Eve"], LogInput("shared a guide", "2026-11-19", activity="resource-shared",
+                           gave=["resource:guide"])),
+        (["Ana", "Ben"], LogInput("dinner", "2026-11-19", "in-person", "social", minutes=120,
+                                  follow_up="2026-11-10: book the table")),
+        (["Fay"], LogInput("lunch", "2026-11-13", "in-person", asked=["intro:VC", "advice:hiring"],
+                           received=["intro:VC"], follow_up="2026-11-12: send the link")),
+        (["Gus"], LogInput("ping", "2026-11-02", "slack", follow_up="2026-10-01: old promise")),
+        *(
+            ([name], LogInput(TEMPLATE.format(name=name), day, "linkedin"))
+            for name, day in (("Eve", "2026-11-02"), ("Fay", "2026-11-05"), ("Gus", "2026-11-12"))
+        ),
+        (["Ana"], LogInput(TEMPLATE.format(name="Ana"), "2026-11-12", "linkedin",
+                           initiated_by="them")),
+    ):  # fmt: skip
+        log_interaction(ctx, people, entry)
+    ids = _follow_up_ids(ctx)
+    berlin_midnight = datetime(2026, 11, 10, 23, 30, tzinfo=UTC)  # Nov 11, 00:30 in Berlin
+    _done_at(ctx, clock, ids["book the table"], berlin_midnight)  # late, though not in UTC
+    _done_at(ctx, clock, ids["send the deck"], datetime(2026, 11, 17, 15, tzinfo=UTC))
+    _done_at(ctx, clock, ids["send notes"], datetime(2026, 11, 19, 8, tzinfo=UTC))
+
+
+def _every_row_review(ctx: Context, day: date) -> WeeklyReview:
+    """The review as ``weekly_review`` makes it from every row of the window."""
+    tz = ctx.settings.timezone
+    window = review_window(day)
+    first, last = day_start(window.first, tz), day_start(window.last + timedelta(days=1), tz)
+    with ctx.store.transaction() as tx:
+        uids = list(tx.session.scalars(select(PersonRow.uid)))
+        facts = ReviewFacts(
+            people=tx.facts.people_by_uid(uids),
+            interactions=tx.facts.interactions(first, last, with_notes=True),
+            follow_ups=tx.facts.follow_ups_for_review(day - timedelta(days=90)),
+            balances=tx.facts.balances(),
+            exchanges=tx.facts.exchanges(first, last),
+            people_added=tx.facts.people_added(first, last),
+            events=tx.facts.events(window),
+        )
+        goals, cadences = tx.preferences.goals(), tx.preferences.cadences()
+    today = min(week_of(day).last, engine.local_today(ctx))
+    return weekly_review(facts, today=today, goals=goals, cadences=cadences, tz=tz)
+
+
+def test_the_counted_review_is_the_review_of_every_row(ctx: Context, clock: FixedClock) -> None:
+    a_busy_network(ctx, clock)
+    counted, names = engine.review(ctx)
+    expected = _every_row_review(ctx, engine.local_today(ctx))
+    assert counted.hours.tally == pytest.approx(expected.hours.tally)
+    assert replace(counted, hours=expected.hours) == expected
+    assert counted.happened.interactions == 4  # Dee's email was Sunday night in Berlin
+    assert (counted.follow_ups.done, counted.follow_ups.done_late) == (2, 1)
+    assert counted.follow_through.late == 2  # done 00:30 the next day, Berlin time
+    assert [t.people for t in counted.templates] == [3]
+    assert [slip.person.name for slip in counted.slipped] == ["Hal Quiet", "Cy Young"]
+    assert names[counted.slipped[0].person.id] == "Hal Quiet"
+
+
+def test_the_counted_review_of_a_past_week_is_the_review_of_every_row(
+    ctx: Context, clock: FixedClock
+) -> None:
+    a_busy_network(ctx, clock)
+    clock.advance(days=9)
+    counted, _ = engine.review(ctx, week=date(2026, 11, 18))
+    expected = _every_row_review(ctx, date(2026, 11, 18))
+    assert counted.today == date(2026, 11, 22)
+    assert replace(counted, hours=expected.hours) == expected
+
+
+def test_the_counted_balance_is_the_balance_of_every_row(ctx: Context, clock: FixedClock) -> None:
+    a_busy_network(ctx, clock)
+    tz = ctx.settings.timezone
+    day = engine.local_today(ctx)
+    weeks = recent_weeks(day, 4)
+    first = day_start(weeks[0].first, tz)
+    last = day_start(weeks[-1].last + timedelta(days=1), tz)
+    with ctx.store.transaction() as tx:
+        rows = tx.facts.interactions(first, last, with_people=False)
+    expected = weekly_balance(rows, today=day, weeks=4, tz=tz)
+    counted = engine.balance(ctx, weeks=4)
+    assert [w.week for w in counted] == [w.week for w in expected]
+    assert [w.tally for w in counted] == pytest.approx([w.tally for w in expected])
+    assert counted[-1].tally.social == 2.5  # Cy's message: Monday 00:30 in Berlin, not UTC
+    assert counted[-2].tally.unclassified == 4
+
+
+def test_the_agendas_reciprocity_counts_are_the_ledgers(ctx: Context, clock: FixedClock) -> None:
+    a_busy_network(ctx, clock)
+    with ctx.store.transaction() as tx:
+        names: dict[str, str] = {}
+        owed = tx.facts.reciprocity(names)
+        assert owed == tx.facts.balances(reciprocity_only=True)
+        assert sorted(names.values()) == ["Ben Okafor", "Fay Lim"]
+        assert sorted(b.received for b in owed.values()) == [0, 1]

@@ -32,15 +32,22 @@ Inputs (``AgendaFacts``); a superset is always fine, the engine re-checks every 
   ``milestones.milestone_days(today, horizon)``;
 * ``balances``: at least the people for whom ``ledger.needs_reciprocity`` holds;
 * ``reconnect``: dormant people with ``RECONNECT_MIN_INTERACTIONS`` interactions or more
-  (``reconnect_bounds`` gives the last-seen cutoffs that narrow them down);
-* ``meetings``: people seen at events that ended in the last ``after_event_days`` days.
+  (``reconnect_bounds`` gives the last-seen cutoffs that narrow them down); given exactly
+  those, ``reconnect_shortlist`` keeps the few the week's draw picks, and only they need to
+  be among ``people``;
+* ``meetings``: people seen at events that ended in the last ``after_event_days`` days;
+* ``busy``: people whose milestone or reciprocity items were left out because ``shortlist``
+  ranked them below the first ``limit`` (plus the hidden): they still get no check-in.
 
 ``hidden`` holds the keys snoozed until after ``today`` or dismissed.
 
 Cost: one cheap pass over ``people`` (a cutoff comparison each). Within a circle, ranking by
 score then silence is ranking by silence alone, so only each circle's ``limit`` longest
-silences are picked (``heapq.nsmallest``, O(n log k)) and written out; more are picked only
-when hidden or busy people among them leave the list short.
+silences are picked (``heapq.nsmallest``, O(n log k)); more are picked only when hidden or
+busy people among them leave the list short. People due on a cadence of their own are ranked
+like every item and the best ``limit`` kept, whatever order they come in. Every candidate is
+ranked by its score, kind, day and name alone; only the ``limit`` that make the list are
+written out (reason and action), so a thousand birthdays this week cost a thousand ranks.
 """
 
 from __future__ import annotations
@@ -48,10 +55,12 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
+from functools import partial
+from typing import NamedTuple
 
 from kithkin.core.cadence import cadence_of, check_in_cutoff, check_in_due_on, last_seen
 from kithkin.core.facts import (
@@ -123,6 +132,51 @@ class AgendaFacts:
     balances: Mapping[str, Balance] = field(default_factory=dict)
     reconnect: Sequence[ReconnectFacts] = ()
     meetings: Sequence[EventMeetingFacts] = ()
+    busy: Collection[str] = ()
+
+
+@dataclass(frozen=True)
+class Shortlist:
+    """The milestones and balances whose items could make the list, and the people of the
+    others (``AgendaFacts.busy``)."""
+
+    milestones: list[MilestoneFacts]
+    balances: dict[str, Balance]
+    busy: set[str]
+
+
+def shortlist(
+    milestones: Sequence[MilestoneFacts],
+    balances: Mapping[str, Balance],
+    names: Mapping[str, str],
+    *,
+    today: date,
+    settings: AgendaSettings,
+    room: int,
+) -> Shortlist:
+    """Of each kind, the ``room`` best milestone and reciprocity items (``room``: the limit
+    plus the hidden keys, so that hiding cannot leave the list short), ranked as
+    ``build_agenda`` ranks them; ``names``: everyone these facts name. A week of birthdays in
+    a big network is a thousand items; ``build_agenda`` then needs the people of a few."""
+    horizon = settings.milestone_horizon_days
+    dated = []
+    for milestone in milestones:
+        found = _occurrence(milestone, today, horizon)
+        if found is not None:
+            rank = _milestone_rank(milestone, names[milestone.person_id], found[0], today)
+            dated.append((rank, milestone))
+    owed = [
+        (_reciprocity_rank(person_id, names[person_id], balance, today), person_id)
+        for person_id, balance in balances.items()
+        if needs_reciprocity(balance)
+    ]
+    kept = heapq.nsmallest(room, dated, key=lambda pair: pair[0])
+    kept_owed = heapq.nsmallest(room, owed, key=lambda pair: pair[0])
+    return Shortlist(
+        milestones=[milestone for _, milestone in kept],
+        balances={person_id: balances[person_id] for _, person_id in kept_owed},
+        busy={m.person_id for _, m in dated} | {person_id for _, person_id in owed},
+    )
 
 
 @dataclass(frozen=True)
@@ -177,21 +231,29 @@ def build_agenda(
     """The ranked agenda for ``today``: at most ``settings.limit`` items, ``hidden`` left out."""
     settings = settings or AgendaSettings()
     people = _People(facts)
-    items = [
+    candidates = [
         *_follow_ups(facts.follow_ups, people, today),
         *_milestones(facts.milestones, people, today, settings.milestone_horizon_days),
         *_after_events(facts.meetings, people, today, settings.after_event_days, tz),
         *_reciprocity(facts.balances, people, today),
     ]
-    busy = {item.person_id for item in items if item.person_id is not None}
-    items += _reconnects(facts.reconnect, people, busy, today, settings, tz)
-    ranked = [(_rank(item, item.day), item) for item in items if item.key not in hidden]
+    busy = {c.person_id for c in candidates if c.person_id is not None} | set(facts.busy)
+    candidates += _reconnects(facts.reconnect, people, busy, today, settings, tz)
+    ranked = [c for c in candidates if c.rank[4] not in hidden]
     ranked += _check_ins(facts.people, busy, hidden, today, settings, tz)
-    ranked.sort(key=lambda pair: pair[0])
-    return tuple(item for _, item in ranked[: settings.limit])
+    ranked.sort(key=lambda candidate: candidate.rank)
+    return tuple(candidate.item() for candidate in ranked[: settings.limit])
 
 
 _Rank = tuple[int, int, date, str, str]
+
+
+class _Candidate(NamedTuple):
+    """An item ranked but not yet written out: ``item()`` writes it."""
+
+    rank: _Rank  # score (negated), kind, day (for check-ins the last contact), name, key
+    person_id: str | None
+    item: Callable[[], AgendaItem]
 
 
 def _rank(item: AgendaItem, tie: date) -> _Rank:
@@ -199,10 +261,15 @@ def _rank(item: AgendaItem, tie: date) -> _Rank:
     return (-item.score, _RANK[item.kind], tie, item.person_name, item.key)
 
 
+def _written(item: AgendaItem) -> _Candidate:
+    """A candidate cheap enough to write out at once."""
+    return _Candidate(_rank(item, item.day), item.person_id, lambda: item)
+
+
 def _follow_ups(
     follow_ups: Sequence[FollowUpFacts], people: _People, today: date
-) -> list[AgendaItem]:
-    items: list[AgendaItem] = []
+) -> list[_Candidate]:
+    items: list[_Candidate] = []
     for follow_up in follow_ups:
         if follow_up.status not in (FollowUpStatus.OPEN, FollowUpStatus.SNOOZED):
             continue
@@ -210,47 +277,69 @@ def _follow_ups(
             continue
         person = people[follow_up.person_id] if follow_up.person_id is not None else None
         overdue = (today - follow_up.due).days
-        items.append(
-            AgendaItem(
-                key=f"follow-up:{follow_up.id}",
-                kind=AgendaKind.FOLLOW_UP,
-                score=100 + min(overdue, 50) if overdue else 90,
-                reason=f"overdue {plural(overdue, 'day')} (due {follow_up.due})"
-                if overdue
-                else "due today",
-                action=follow_up.text,
-                person_id=person.id if person else None,
-                person_name=person.name if person else "",
-                day=follow_up.due,
-            )
+        item = AgendaItem(
+            key=f"follow-up:{follow_up.id}",
+            kind=AgendaKind.FOLLOW_UP,
+            score=100 + min(overdue, 50) if overdue else 90,
+            reason=f"overdue {plural(overdue, 'day')} (due {follow_up.due})"
+            if overdue
+            else "due today",
+            action=follow_up.text,
+            person_id=person.id if person else None,
+            person_name=person.name if person else "",
+            day=follow_up.due,
         )
+        items.append(_written(item))
     return items
+
+
+def _occurrence(
+    milestone: MilestoneFacts, today: date, horizon: int
+) -> tuple[date, int | None] | None:
+    """The milestone's next day and years, when it falls within ``horizon`` days."""
+    found = next_occurrence(milestone, today)
+    if found is None or (found[0] - today).days > horizon:
+        return None
+    return found
+
+
+def _milestone_rank(milestone: MilestoneFacts, name: str, day: date, today: date) -> _Rank:
+    ahead = (day - today).days
+    score = 95 if ahead == 0 else 75 - 3 * ahead
+    key = f"milestone:{milestone.person_id}:{milestone.kind}:{day}"
+    return (-score, _RANK[AgendaKind.MILESTONE], day, name, key)
 
 
 def _milestones(
     milestones: Sequence[MilestoneFacts], people: _People, today: date, horizon: int
-) -> list[AgendaItem]:
-    items: list[AgendaItem] = []
+) -> list[_Candidate]:
+    items: list[_Candidate] = []
     for milestone in milestones:
-        found = next_occurrence(milestone, today)
-        if found is None or (found[0] - today).days > horizon:
+        found = _occurrence(milestone, today, horizon)
+        if found is None:
             continue
         day, years = found
         person = people[milestone.person_id]
-        ahead = (day - today).days
-        items.append(
-            AgendaItem(
-                key=f"milestone:{person.id}:{milestone.kind}:{day}",
-                kind=AgendaKind.MILESTONE,
-                score=95 if ahead == 0 else 75 - 3 * ahead,
-                reason=milestone_reason(milestone, day, today, years),
-                action=milestone_action(milestone, person.mode, years),
-                person_id=person.id,
-                person_name=person.name,
-                day=day,
-            )
-        )
+        rank = _milestone_rank(milestone, person.name, day, today)
+        write = partial(_milestone_item, milestone, person, years, today, rank)
+        items.append(_Candidate(rank, person.id, write))
     return items
+
+
+def _milestone_item(
+    milestone: MilestoneFacts, person: PersonFacts, years: int | None, today: date, rank: _Rank
+) -> AgendaItem:
+    day = rank[2]
+    return AgendaItem(
+        key=rank[4],
+        kind=AgendaKind.MILESTONE,
+        score=-rank[0],
+        reason=milestone_reason(milestone, day, today, years),
+        action=milestone_action(milestone, person.mode, years),
+        person_id=person.id,
+        person_name=person.name,
+        day=day,
+    )
 
 
 def _after_events(
@@ -259,8 +348,8 @@ def _after_events(
     today: date,
     window_days: int,
     tz: tzinfo | None,
-) -> list[AgendaItem]:
-    items: list[AgendaItem] = []
+) -> list[_Candidate]:
+    items: list[_Candidate] = []
     for meeting in meetings:
         since = (today - meeting.last_day).days
         if not 0 <= since <= window_days or meeting.has_follow_up:
@@ -270,48 +359,75 @@ def _after_events(
         if seen is not None and local_day(seen, tz) > meeting.last_day:
             continue  # they have been in touch since
         verb = "met" if meeting.met_there else "saw them"
-        items.append(
-            AgendaItem(
-                key=f"after-event:{meeting.event_id}:{person.id}",
-                kind=AgendaKind.AFTER_EVENT,
-                score=70 - 3 * since + (5 if meeting.met_there else 0),
-                reason=f"{verb} at {meeting.event_name} {days_ago(since)}, no follow-up yet",
-                action=AFTER_EVENT_ACTIONS[person.mode].format(event=meeting.event_name),
-                person_id=person.id,
-                person_name=person.name,
-                day=meeting.last_day,
-            )
+        item = AgendaItem(
+            key=f"after-event:{meeting.event_id}:{person.id}",
+            kind=AgendaKind.AFTER_EVENT,
+            score=70 - 3 * since + (5 if meeting.met_there else 0),
+            reason=f"{verb} at {meeting.event_name} {days_ago(since)}, no follow-up yet",
+            action=AFTER_EVENT_ACTIONS[person.mode].format(event=meeting.event_name),
+            person_id=person.id,
+            person_name=person.name,
+            day=meeting.last_day,
         )
+        items.append(_written(item))
     return items
 
 
-def _reciprocity(balances: Mapping[str, Balance], people: _People, today: date) -> list[AgendaItem]:
-    items: list[AgendaItem] = []
+def _reciprocity(balances: Mapping[str, Balance], people: _People, today: date) -> list[_Candidate]:
+    items: list[_Candidate] = []
     for person_id, balance in balances.items():
         if not needs_reciprocity(balance):
             continue
         person = people[person_id]
-        items.append(
-            AgendaItem(
-                key=f"reciprocity:{person.id}:{balance.asked}",
-                kind=AgendaKind.RECIPROCITY,
-                score=45 + 5 * min(balance.asked - RECIPROCITY_MIN_ASKS, 3),
-                reason=f"asked {balance.asked} times, never gave anything",
-                action=RECIPROCITY_ACTION,
-                person_id=person.id,
-                person_name=person.name,
-                day=today,
-            )
-        )
+        rank = _reciprocity_rank(person_id, person.name, balance, today)
+        write = partial(_reciprocity_item, person, balance, today, rank)
+        items.append(_Candidate(rank, person.id, write))
     return items
 
 
-def _draw(week: str, person_id: str, weight: int) -> float:
-    """A weighted draw (Efraimidis–Spirakis): the smallest draws win, heavier people more
-    often; the same all week, different the next."""
+def _reciprocity_rank(person_id: str, name: str, balance: Balance, today: date) -> _Rank:
+    score = 45 + 5 * min(balance.asked - RECIPROCITY_MIN_ASKS, 3)
+    key = f"reciprocity:{person_id}:{balance.asked}"
+    return (-score, _RANK[AgendaKind.RECIPROCITY], today, name, key)
+
+
+def _reciprocity_item(
+    person: PersonFacts, balance: Balance, today: date, rank: _Rank
+) -> AgendaItem:
+    return AgendaItem(
+        key=rank[4],
+        kind=AgendaKind.RECIPROCITY,
+        score=-rank[0],
+        reason=f"asked {balance.asked} times, never gave anything",
+        action=RECIPROCITY_ACTION,
+        person_id=person.id,
+        person_name=person.name,
+        day=today,
+    )
+
+
+def _draw(week: str, person_id: str, count: int) -> float:
+    """A weighted draw (Efraimidis–Spirakis, weighted by past interactions up to 20): the
+    smallest draws win, heavier people more often; the same all week, different the next."""
     digest = hashlib.blake2b(f"{week}:{person_id}".encode(), digest_size=8).digest()
     uniform = (int.from_bytes(digest, "big") + 1) / (2**64 + 1)
-    return -math.log(uniform) / weight
+    return -math.log(uniform) / min(count, 20)
+
+
+def reconnect_shortlist(
+    candidates: Sequence[ReconnectFacts], today: date, settings: AgendaSettings
+) -> list[ReconnectFacts]:
+    """The candidates the week's draw picks, given exactly those the rules let draw (see
+    ``AgendaFacts``): ``build_agenda`` needs no others, nor their people."""
+    if settings.cadences.get(Circle.DORMANT) is not None:
+        return []  # dormant people are checked in with, not reconnected
+    label = week_of(today).label()
+    draws = [
+        (_draw(label, c.person_id, c.interaction_count), c.person_id, c)
+        for c in candidates
+        if c.interaction_count >= RECONNECT_MIN_INTERACTIONS
+    ]
+    return [c for _, _, c in heapq.nsmallest(settings.reconnect_per_week, draws)]
 
 
 def reconnect_bounds(today: date, tz: tzinfo | None = None) -> tuple[datetime, datetime]:
@@ -328,7 +444,7 @@ def _reconnects(
     today: date,
     settings: AgendaSettings,
     tz: tzinfo | None,
-) -> list[AgendaItem]:
+) -> list[_Candidate]:
     label = week_of(today).label()
     quiet_before, week_start = reconnect_bounds(today, tz)
     draws: list[tuple[float, str, PersonFacts, int]] = []
@@ -341,25 +457,24 @@ def _reconnects(
         if seen is None or quiet_before <= seen < week_start:
             continue  # never seen, or neither quiet nor reconnected with this week
         if cadence_of(person, settings.cadences) is None:  # dormant: no check-ins
-            draws.append((_draw(label, person.id, min(count, 20)), person.id, person, count))
-    items: list[AgendaItem] = []
+            draws.append((_draw(label, person.id, count), person.id, person, count))
+    items: list[_Candidate] = []
     for _, _, person, count in heapq.nsmallest(settings.reconnect_per_week, draws):
         seen = person.last_interaction_at
         if seen is None or seen >= week_start or person.id in busy:
             continue  # the slot stays taken all week
-        items.append(
-            AgendaItem(
-                key=f"reconnect:{person.id}:{label}",
-                kind=AgendaKind.RECONNECT,
-                score=35 + min(count, 10),
-                reason=f"dormant, once close: {count} interactions, "
-                f"the last {days_ago((today - local_day(seen, tz)).days)}",
-                action=RECONNECT_ACTIONS[person.mode],
-                person_id=person.id,
-                person_name=person.name,
-                day=week_of(today).first,
-            )
+        item = AgendaItem(
+            key=f"reconnect:{person.id}:{label}",
+            kind=AgendaKind.RECONNECT,
+            score=35 + min(count, 10),
+            reason=f"dormant, once close: {count} interactions, "
+            f"the last {days_ago((today - local_day(seen, tz)).days)}",
+            action=RECONNECT_ACTIONS[person.mode],
+            person_id=person.id,
+            person_name=person.name,
+            day=week_of(today).first,
         )
+        items.append(_written(item))
     return items
 
 
@@ -385,9 +500,9 @@ def _check_ins(
     today: date,
     settings: AgendaSettings,
     tz: tzinfo | None,
-) -> list[tuple[_Rank, AgendaItem]]:
-    """Due check-ins: the first ``limit`` shown of each circle, longest silence first, and
-    everyone due on a cadence of their own (few people have one)."""
+) -> list[_Candidate]:
+    """Due check-ins: the first ``limit`` shown of each circle, longest silence first, and the
+    best ``limit`` of those due on a cadence of their own."""
     cadences = settings.cadences
     cutoffs = {c: check_in_cutoff(today, days, tz) for c, days in cadences.items() if days}
     due: dict[Circle, list[PersonFacts]] = {circle: [] for circle in cutoffs}
@@ -399,28 +514,49 @@ def _check_ins(
         cutoff = cutoffs.get(person.circle)
         if cutoff is not None and (person.last_interaction_at or person.created_at) < cutoff:
             due[person.circle].append(person)
-    ranked: list[tuple[_Rank, AgendaItem]] = []
+    ranked: list[_Candidate] = []
     first = 2 * settings.limit  # room for a few busy or hidden people without a second pass
-    orders = [_in_silence_order(group, first) for group in due.values()]
-    for candidates in (*orders, iter(own_cadence)):
+    for group in due.values():
         shown = 0
-        for person in candidates:
-            day = check_in_due_on(person, cadences=cadences, tz=tz)
-            if day is None or day > today or person.id in busy:
-                continue
-            item = _check_in_item(person, day, today, cadences)
-            if item.key not in hidden:
-                ranked.append((_rank(item, last_seen(person)), item))
+        for person in _in_silence_order(group, first):
+            found = _check_in(person, busy, hidden, today, cadences, tz)
+            if found is not None:
+                ranked.append(found)
                 shown += 1
                 if shown == settings.limit:
                     break
+    own = (_check_in(person, busy, hidden, today, cadences, tz) for person in own_cadence)
+    ranked += heapq.nsmallest(
+        settings.limit, (found for found in own if found), key=lambda found: found.rank
+    )
     return ranked
 
 
-def _check_in_item(
-    person: PersonFacts, due: date, today: date, cadences: Mapping[Circle, int | None]
-) -> AgendaItem:
+def _check_in(
+    person: PersonFacts,
+    busy: Collection[str],
+    hidden: Collection[str],
+    today: date,
+    cadences: Mapping[Circle, int | None],
+    tz: tzinfo | None,
+) -> _Candidate | None:
+    """``person``'s check-in, ranked, unless not due, busy or hidden."""
+    day = check_in_due_on(person, cadences=cadences, tz=tz)
+    if day is None or day > today or person.id in busy:
+        return None
+    key = f"check-in:{person.id}:{day}"
+    if key in hidden:
+        return None
     cadence = cadence_of(person, cadences) or 1
+    score = CHECK_IN_BASE.get(person.circle, 30) + min(20, 20 * (today - day).days // cadence)
+    rank = (-score, _RANK[AgendaKind.CHECK_IN], last_seen(person), person.name, key)
+    write = partial(_check_in_item, person, day, today, cadence, score, key)
+    return _Candidate(rank, person.id, write)
+
+
+def _check_in_item(
+    person: PersonFacts, due: date, today: date, cadence: int, score: int, key: str
+) -> AgendaItem:
     overdue = (today - due).days
     rule = f"{person.circle} circle" if person.cadence_days is None else "own cadence"
     silence = days_ago((today - due).days + cadence)
@@ -430,9 +566,9 @@ def _check_in_item(
         since = f"last contact {silence}"
     late = f", {plural(overdue, 'day')} overdue" if overdue else ", due today"
     return AgendaItem(
-        key=f"check-in:{person.id}:{due}",
+        key=key,
         kind=AgendaKind.CHECK_IN,
-        score=CHECK_IN_BASE.get(person.circle, 30) + min(20, 20 * overdue // cadence),
+        score=score,
         reason=f"{rule} (every {cadence} days): {since}{late}",
         action=CHECK_IN_ACTIONS[person.mode],
         person_id=person.id,

@@ -12,17 +12,19 @@ Counting rules:
 
 The budget (``HoursBudget``, default 5–10 networking hours a week) is the seeds' advice.
 Inputs: the ``InteractionFacts`` of the weeks asked for (``recent_weeks(today, n)`` gives
-their range).
+their range), or, cheaper for a busy month, each week's ``InteractionGroupFacts``: the
+interactions counted by purpose, channel and activity, with their logged minutes summed and
+those without a duration counted (``GROUP BY purpose, channel, activity`` in the store).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, tzinfo
 from typing import Literal
 
-from kithkin.core.facts import InteractionFacts
+from kithkin.core.facts import InteractionFacts, InteractionGroupFacts
 from kithkin.core.periods import DateRange, local_day, recent_weeks, week_of
 from kithkin.core.vocabulary import Activity, Channel, Purpose
 
@@ -73,11 +75,23 @@ def minutes_of(interaction: InteractionFacts) -> int:
     return TYPICAL_MINUTES[interaction.channel]
 
 
+def group_minutes(group: InteractionGroupFacts) -> int:
+    """A group's minutes: the logged ones, and a typical duration for each without one."""
+    if group.activity is not None:
+        typical = ACTIVITY_MINUTES[group.activity]
+    else:
+        typical = TYPICAL_MINUTES[group.channel]
+    return group.minutes + group.untimed * typical
+
+
 def purpose_shares(interaction: InteractionFacts) -> tuple[float, float]:
     """``(networking, social)`` shares of one interaction: (1, 0), (0, 1), (.5, .5) or (0, 0)."""
-    purpose = interaction.purpose
+    return _shares(interaction.purpose, interaction.activity)
+
+
+def _shares(purpose: Purpose | None, activity: Activity | None) -> tuple[float, float]:
     if purpose is None:
-        return (1.0, 0.0) if interaction.activity is not None else (0.0, 0.0)
+        return (1.0, 0.0) if activity is not None else (0.0, 0.0)
     if purpose is Purpose.BOTH:
         return (0.5, 0.5)
     return (1.0, 0.0) if purpose is Purpose.NETWORKING else (0.0, 1.0)
@@ -95,13 +109,16 @@ class Tally:
     unclassified_hours: float = 0.0
 
     def add(self, interaction: InteractionFacts) -> Tally:
-        hours = minutes_of(interaction) / 60
-        networking, social = purpose_shares(interaction)
+        return self.add_group(InteractionGroupFacts.of(interaction))
+
+    def add_group(self, group: InteractionGroupFacts) -> Tally:
+        hours = group_minutes(group) / 60
+        networking, social = _shares(group.purpose, group.activity)
         unclassified = networking == social == 0.0
         return Tally(
-            networking=self.networking + networking,
-            social=self.social + social,
-            unclassified=self.unclassified + int(unclassified),
+            networking=self.networking + networking * group.count,
+            social=self.social + social * group.count,
+            unclassified=self.unclassified + (group.count if unclassified else 0),
             networking_hours=self.networking_hours + networking * hours,
             social_hours=self.social_hours + social * hours,
             unclassified_hours=self.unclassified_hours + (hours if unclassified else 0.0),
@@ -112,6 +129,13 @@ def tally(interactions: Iterable[InteractionFacts]) -> Tally:
     total = Tally()
     for interaction in interactions:
         total = total.add(interaction)
+    return total
+
+
+def tally_groups(groups: Iterable[InteractionGroupFacts]) -> Tally:
+    total = Tally()
+    for group in groups:
+        total = total.add_group(group)
     return total
 
 
@@ -144,3 +168,19 @@ def weekly_balance(
         if monday in tallies:
             tallies[monday] = tallies[monday].add(interaction)
     return tuple(WeekBalance(week, tallies[week.first], budget) for week in ranges)
+
+
+def weekly_balance_of_groups(
+    groups: Sequence[Sequence[InteractionGroupFacts]],
+    *,
+    today: date,
+    budget: HoursBudget | None = None,
+) -> tuple[WeekBalance, ...]:
+    """``weekly_balance`` from each week's groups, for the ``len(groups)`` weeks up to the one
+    that holds ``today``, oldest first (as ``recent_weeks`` lists them)."""
+    budget = budget or HoursBudget()
+    ranges = recent_weeks(today, len(groups))
+    return tuple(
+        WeekBalance(week, tally_groups(found), budget)
+        for week, found in zip(ranges, groups, strict=True)
+    )

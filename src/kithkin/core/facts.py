@@ -91,6 +91,39 @@ class InteractionFacts:
 
 
 @dataclass(frozen=True, slots=True)
+class InteractionGroupFacts:
+    """Interactions that share a purpose, channel and activity, counted together: what a
+    ``GROUP BY purpose, channel, activity`` returns, so that counts and hours over a busy
+    month need no row per interaction."""
+
+    channel: Channel
+    purpose: Purpose | None = None
+    activity: Activity | None = None
+    count: int = 1
+    minutes: int = 0  # the logged minutes of those that have a duration
+    untimed: int = 0  # how many have no duration (each counts a typical one)
+
+    @classmethod
+    def of(cls, interaction: InteractionFacts) -> InteractionGroupFacts:
+        """One interaction as a group of one."""
+        return cls(
+            channel=interaction.channel,
+            purpose=interaction.purpose,
+            activity=interaction.activity,
+            minutes=interaction.minutes or 0,
+            untimed=int(interaction.minutes is None),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class MessageFacts:
+    """A written message you sent (not one they started): the over-automation check."""
+
+    id: int  # the interaction's
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
 class ExchangeFacts:
     """One entry of the give/ask ledger."""
 

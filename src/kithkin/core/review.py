@@ -21,16 +21,25 @@ Inputs (``ReviewFacts``): ``interactions`` and ``exchanges`` over ``review_windo
 everyone (``GROUP BY person_id, direction``); ``people``: the slip candidates
 (``cadence.slipped_past_cadence``) and every person another fact names; ``people_added`` and
 ``events`` as in ``goals``.
+
+A busy month holds far more rows than a review shows, so the store may count instead
+(``ReviewCounts``, put together by ``assemble_review``): the week's interactions grouped
+(``InteractionGroupFacts``) and its distinct people; the follow-ups done this week (a
+superset is fine) and those open past their day (``due < today``, oldest first, then by id);
+the follow-through counts (``done_at`` late when on or after the start of the local day after
+``due``); the ledger's totals and the ``most_one_sided`` people; and the templates, from the
+written messages you sent (``message_groups``, then the people of those groups only).
+``weekly_review`` derives the same counts from ``ReviewFacts`` (``count_review``).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
 
-from kithkin.core.balance import HoursBudget, WeekBalance, tally
+from kithkin.core.balance import HoursBudget, WeekBalance, tally_groups
 from kithkin.core.cadence import Cadences, Slip, slipped_past_cadence
 from kithkin.core.defaults import DEFAULT_GOALS, GoalDefault
 from kithkin.core.facts import (
@@ -38,13 +47,22 @@ from kithkin.core.facts import (
     ExchangeFacts,
     FollowUpFacts,
     InteractionFacts,
+    InteractionGroupFacts,
+    MessageFacts,
     PersonFacts,
 )
 from kithkin.core.goals import GoalFacts, GoalProgress, goal_progress, goal_window
 from kithkin.core.ledger import Balance, most_one_sided, overall_balance
 from kithkin.core.periods import DateRange, local_day, plural, week_of
-from kithkin.core.similarity import MIN_WORDS, similar_groups, words
-from kithkin.core.vocabulary import DEFAULT_CADENCE_DAYS, Channel, FollowUpStatus, Initiator
+from kithkin.core.similarity import MIN_WORDS, similar_word_groups, words
+from kithkin.core.vocabulary import (
+    DEFAULT_CADENCE_DAYS,
+    Activity,
+    Channel,
+    FollowUpStatus,
+    Initiator,
+    Purpose,
+)
 
 FOLLOW_THROUGH_DAYS = 90
 POOR_FOLLOW_THROUGH = 0.3
@@ -146,6 +164,21 @@ def review_window(today: date) -> DateRange:
     return goal_window(today).span(lookback)
 
 
+@dataclass(frozen=True)
+class ReviewCounts:
+    """What ``assemble_review`` needs besides the goals' facts and the slip candidates: what
+    the store counts in SQL, or ``count_review`` derives from ``ReviewFacts``."""
+
+    week: Sequence[InteractionGroupFacts] = ()  # the week's interactions and activities
+    week_people: int = 0  # distinct people in the week's conversations
+    done: Sequence[FollowUpFacts] = ()  # at least those done this week
+    overdue: Sequence[OpenFollowUp] = ()  # open past their day, oldest first, then by id
+    follow_through: FollowThrough = field(default_factory=lambda: FollowThrough(0, 0, 0))
+    overall: Balance = field(default_factory=Balance)  # everyone's balances added up
+    one_sided: Sequence[tuple[str, Balance]] = ()  # (name, balance): ``most_one_sided``
+    templates: Sequence[Template] = ()
+
+
 def weekly_review(
     facts: ReviewFacts,
     *,
@@ -156,52 +189,115 @@ def weekly_review(
     tz: tzinfo | None = None,
 ) -> WeeklyReview:
     """The review of the week that holds ``today``, with next week's suggestions."""
+    goal_facts = GoalFacts(facts.interactions, facts.people_added, facts.exchanges, facts.events)
+    return assemble_review(
+        count_review(facts, today=today, tz=tz),
+        goal_facts,
+        facts.people,
+        today=today,
+        goals=goals,
+        budget=budget,
+        cadences=cadences,
+        tz=tz,
+    )
+
+
+def count_review(facts: ReviewFacts, *, today: date, tz: tzinfo | None = None) -> ReviewCounts:
+    """The counts a review is made of, from every row."""
     week = week_of(today)
     names = {person.id: person.name for person in facts.people}
     this_week = [i for i in facts.interactions if week.holds(i.at, tz)]
-    goal_facts = GoalFacts(facts.interactions, facts.people_added, facts.exchanges, facts.events)
-    balances = facts.balances
-    worst = tuple((names.get(pid, pid), b) for pid, b in most_one_sided(balances))
+    people = {pid for i in this_week if i.activity is None for pid in i.person_ids}
+    messages = _messages(facts.interactions, today, tz)
+    people_of = {i.id: i.person_ids for i in facts.interactions}
+    return ReviewCounts(
+        week=[InteractionGroupFacts.of(i) for i in this_week],
+        week_people=len(people),
+        done=facts.follow_ups,
+        overdue=overdue_follow_ups(facts.follow_ups, names, today),
+        follow_through=_follow_through(facts.follow_ups, today, tz),
+        overall=overall_balance(facts.balances.values()),
+        one_sided=[(names.get(pid, pid), b) for pid, b in most_one_sided(facts.balances)],
+        templates=templates(message_groups(messages), people_of),
+    )
+
+
+def assemble_review(
+    counts: ReviewCounts,
+    goal_facts: GoalFacts,
+    people: Sequence[PersonFacts],
+    *,
+    today: date,
+    goals: Sequence[GoalDefault] = DEFAULT_GOALS,
+    budget: HoursBudget | None = None,
+    cadences: Cadences = DEFAULT_CADENCE_DAYS,
+    tz: tzinfo | None = None,
+) -> WeeklyReview:
+    """The review of the week that holds ``today`` from its counts, the goals' facts and the
+    slip candidates (``people``)."""
+    week = week_of(today)
+    done, late = _done_this_week(counts.done, week, tz)
     review = WeeklyReview(
         week=week,
         today=today,
-        happened=_happened(this_week),
+        happened=_happened(counts.week, counts.week_people),
         goals=goal_progress(goal_facts, today=today, goals=goals, tz=tz),
-        hours=WeekBalance(week, tally(this_week), budget or HoursBudget()),
-        follow_ups=_follow_ups(facts.follow_ups, names, week, today, tz),
-        slipped=slipped_past_cadence(facts.people, week, today=today, cadences=cadences, tz=tz),
-        follow_through=_follow_through(facts.follow_ups, today, tz),
-        self_focus=SelfFocus(overall_balance(balances.values()), worst),
-        templates=_templates(facts.interactions, today, tz),
+        hours=WeekBalance(week, tally_groups(counts.week), budget or HoursBudget()),
+        follow_ups=FollowUps(done=done, done_late=late, overdue=tuple(counts.overdue)),
+        slipped=slipped_past_cadence(people, week, today=today, cadences=cadences, tz=tz),
+        follow_through=counts.follow_through,
+        self_focus=SelfFocus(counts.overall, tuple(counts.one_sided)),
+        templates=tuple(counts.templates),
         suggestions=(),
     )
     return replace(review, suggestions=suggest_next_week(review))
 
 
-def _happened(interactions: Sequence[InteractionFacts]) -> Happened:
-    talks = [i for i in interactions if i.activity is None]
+def _counted(counts: Counter[str], order: Sequence[str]) -> dict[str, int]:
+    """``counts`` in a fixed order: ``order`` first, anything else after, by name."""
+    keys = [key for key in order if key in counts]
+    return {key: counts[key] for key in keys + sorted(set(counts) - set(keys))}
+
+
+_PURPOSES = (*(purpose.value for purpose in Purpose), "unclassified")
+
+
+def _happened(groups: Sequence[InteractionGroupFacts], people: int) -> Happened:
+    purposes: Counter[str] = Counter()
+    channels: Counter[str] = Counter()
+    activities: Counter[str] = Counter()
+    for group in groups:
+        if group.activity is not None:
+            activities[group.activity.value] += group.count
+        else:
+            purposes[group.purpose.value if group.purpose else "unclassified"] += group.count
+            channels[group.channel.value] += group.count
     return Happened(
-        interactions=len(talks),
-        people=len({pid for i in talks for pid in i.person_ids}),
-        by_purpose=dict(Counter(i.purpose.value if i.purpose else "unclassified" for i in talks)),
-        by_channel=dict(Counter(i.channel.value for i in talks)),
-        activities=dict(Counter(i.activity.value for i in interactions if i.activity)),
+        interactions=sum(channels.values()),
+        people=people,
+        by_purpose=_counted(purposes, _PURPOSES),
+        by_channel=_counted(channels, [channel.value for channel in Channel]),
+        activities=_counted(activities, [activity.value for activity in Activity]),
     )
 
 
-def _follow_ups(
-    follow_ups: Sequence[FollowUpFacts],
-    names: Mapping[str, str],
-    week: DateRange,
-    today: date,
-    tz: tzinfo | None,
-) -> FollowUps:
+def _done_this_week(
+    follow_ups: Sequence[FollowUpFacts], week: DateRange, tz: tzinfo | None
+) -> tuple[int, int]:
+    """How many follow-ups were done this week, and how many of those after their day."""
     done = [
         f
         for f in follow_ups
         if f.status is FollowUpStatus.DONE and f.done_at and week.holds(f.done_at, tz)
     ]
     late = sum(1 for f in done if f.done_at and local_day(f.done_at, tz) > f.due)
+    return len(done), late
+
+
+def overdue_follow_ups(
+    follow_ups: Sequence[FollowUpFacts], names: Mapping[str, str], today: date
+) -> tuple[OpenFollowUp, ...]:
+    """Follow-ups still open past their day, oldest first."""
     overdue = sorted(
         (
             OpenFollowUp(f.id, f.text, f.due, names.get(f.person_id, "") if f.person_id else "")
@@ -210,7 +306,7 @@ def _follow_ups(
         ),
         key=lambda f: (f.due, f.id),
     )
-    return FollowUps(done=len(done), done_late=late, overdue=tuple(overdue))
+    return tuple(overdue)
 
 
 def _follow_through(
@@ -227,11 +323,12 @@ def _follow_through(
     return FollowThrough(due=len(due), late=late, never=never)
 
 
-def _templates(
+def _messages(
     interactions: Sequence[InteractionFacts], today: date, tz: tzinfo | None
-) -> tuple[Template, ...]:
+) -> list[MessageFacts]:
+    """The written messages you sent in the last ``AUTOMATION_DAYS`` days, oldest first."""
     since = today - timedelta(days=AUTOMATION_DAYS)
-    messages = sorted(
+    sent = sorted(
         (
             i
             for i in interactions
@@ -239,18 +336,31 @@ def _templates(
             and i.activity is None
             and i.initiated_by is not Initiator.THEM
             and since <= local_day(i.at, tz) <= today
-            and len(words(i.note)) >= MIN_WORDS
         ),
         key=lambda i: (i.at, i.id),
     )
-    templates: list[Template] = []
-    for group in similar_groups([m.note for m in messages]):
-        people = {pid for index in group for pid in messages[index].person_ids}
-        if len(people) >= MIN_TEMPLATE_PEOPLE:
-            sample = " ".join(messages[group[0]].note.split())
-            templates.append(Template(sample, len(people), len(group)))
-    templates.sort(key=lambda t: (-t.people, -t.messages, t.sample))
-    return tuple(templates)
+    return [MessageFacts(i.id, i.note) for i in sent]
+
+
+def message_groups(messages: Sequence[MessageFacts]) -> list[list[MessageFacts]]:
+    """Groups of near-identical messages (``similarity``) among those long enough to tell."""
+    long_enough = [(m, tokens) for m in messages if len(tokens := words(m.note)) >= MIN_WORDS]
+    groups = similar_word_groups([tokens for _, tokens in long_enough])
+    return [[long_enough[index][0] for index in group] for group in groups]
+
+
+def templates(
+    groups: Sequence[Sequence[MessageFacts]], people: Mapping[int, Collection[str]]
+) -> tuple[Template, ...]:
+    """The groups sent to ``MIN_TEMPLATE_PEOPLE`` people or more (``people``: each message's
+    recipients by message id), most people first."""
+    found: list[Template] = []
+    for group in groups:
+        reached = {pid for message in group for pid in people.get(message.id, ())}
+        if len(reached) >= MIN_TEMPLATE_PEOPLE:
+            found.append(Template(" ".join(group[0].note.split()), len(reached), len(group)))
+    found.sort(key=lambda t: (-t.people, -t.messages, t.sample))
+    return tuple(found)
 
 
 FALLBACK_SUGGESTIONS = (

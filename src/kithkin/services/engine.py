@@ -7,19 +7,26 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
-from typing import Literal
 
 from kithkin.core.agenda import AgendaItem, AgendaKind, AgendaSettings, build_agenda, item_kind
-from kithkin.core.balance import HoursBudget, WeekBalance, weekly_balance
+from kithkin.core.balance import HoursBudget, WeekBalance, weekly_balance_of_groups
 from kithkin.core.dates import parse_due_date
 from kithkin.core.defaults import GoalDefault
-from kithkin.core.facts import InteractionFacts
 from kithkin.core.goals import GoalFacts, GoalProgress, goal_progress, goal_window
 from kithkin.core.ledger import Balance, ask_nudge, most_one_sided, overall_balance
-from kithkin.core.periods import day_start, recent_weeks, week_of
+from kithkin.core.periods import DateRange, day_start, recent_weeks, week_of
 from kithkin.core.records import Exchange
-from kithkin.core.review import ReviewFacts, WeeklyReview, review_window, weekly_review
-from kithkin.core.vocabulary import FollowUpStatus
+from kithkin.core.review import (
+    AUTOMATION_DAYS,
+    FOLLOW_THROUGH_DAYS,
+    ReviewCounts,
+    WeeklyReview,
+    assemble_review,
+    message_groups,
+    review_window,
+    templates,
+)
+from kithkin.core.vocabulary import Direction, ExchangeKind, FollowUpStatus
 from kithkin.core.warmth import Warmth
 from kithkin.errors import Conflict, InvalidInput
 from kithkin.services.context import Context
@@ -180,17 +187,28 @@ def goals(ctx: Context, *, on: date | None = None) -> tuple[tuple[GoalProgress, 
     day = on or local_today(ctx)
     tz = ctx.settings.timezone
     window = goal_window(day)
-    first, last = day_start(window.first, tz), day_start(window.last + timedelta(days=1), tz)
     with ctx.store.transaction() as tx:
-        facts = GoalFacts(
-            interactions=tx.facts.interactions(first, last, only="goals", with_people=False),
-            people_added=tx.facts.people_added(first, last),
-            exchanges=tx.facts.exchanges(first, last),
-            events=tx.facts.events(window),
-        )
+        facts = _goal_facts(tx, window, window, tz)
         chosen = tx.preferences.goals()
         budget = _budget(tx)
     return goal_progress(facts, today=day, goals=chosen, tz=tz), budget
+
+
+def _goal_facts(tx: Transaction, logged: DateRange, window: DateRange, tz: tzinfo) -> GoalFacts:
+    """What the goals count: activities and events over the days ``logged``; people added,
+    resources given and events over the days of ``window``."""
+    first, last = day_start(window.first, tz), day_start(window.last + timedelta(days=1), tz)
+    return GoalFacts(
+        interactions=tx.facts.interactions(
+            day_start(logged.first, tz),
+            day_start(logged.last + timedelta(days=1), tz),
+            only="goals",
+            with_people=False,
+        ),
+        people_added=tx.facts.people_added(first, last),
+        exchanges=tx.facts.exchanges(first, last, only=(Direction.GAVE, ExchangeKind.RESOURCE)),
+        events=tx.facts.events(window),
+    )
 
 
 def set_goal(ctx: Context, key: str, target: int) -> GoalDefault:
@@ -223,36 +241,47 @@ def balance(ctx: Context, *, weeks: int = 4, on: date | None = None) -> tuple[We
     day = on or local_today(ctx)
     tz = ctx.settings.timezone
     ranges = recent_weeks(day, weeks)
-    first = day_start(ranges[0].first, tz)
-    last = day_start(ranges[-1].last + timedelta(days=1), tz)
+    bounds = [day_start(week.first, tz) for week in ranges]
+    bounds.append(day_start(ranges[-1].last + timedelta(days=1), tz))
     with ctx.store.transaction() as tx:
-        interactions = tx.facts.interactions(first, last, with_people=False)
+        groups = tx.facts.interaction_groups(bounds)
         budget = _budget(tx)
-    return weekly_balance(interactions, today=day, weeks=weeks, budget=budget, tz=tz)
+    return weekly_balance_of_groups(groups, today=day, budget=budget)
 
 
-def _review_interactions(tx: Transaction, day: date, tz: tzinfo) -> list[InteractionFacts]:
-    """This week's interactions, the goal window's activities, the last 30 days' messages."""
+def _review_counts(
+    tx: Transaction, day: date, today: date, tz: tzinfo
+) -> tuple[ReviewCounts, dict[str, str]]:
+    """The counts of the review of ``day``'s week (``today``: its last day, or today), and
+    the names of the people they name, by id."""
     week = week_of(day)
-    window = review_window(day)
-    goals_first = goal_window(day)
-    found: dict[int, InteractionFacts] = {}
-    passes: tuple[tuple[date, date, Literal["all", "goals", "written"], bool], ...] = (
-        (week.first, week.last, "all", False),
-        (goals_first.first, goals_first.last, "goals", False),
-        (window.first, window.last, "written", True),
+    first, last = day_start(week.first, tz), day_start(week.last + timedelta(days=1), tz)
+    overdue = tx.facts.overdue_follow_ups(today)
+    one_sided = tx.facts.most_one_sided(3)
+    sent = tx.facts.messages(
+        day_start(today - timedelta(days=AUTOMATION_DAYS), tz),
+        day_start(today + timedelta(days=1), tz),
     )
-    for first, last, only, notes in passes:
-        rows = tx.facts.interactions(
-            day_start(first, tz),
-            day_start(last + timedelta(days=1), tz),
-            only=only,
-            with_notes=notes,
-        )
-        for row in rows:
-            if notes or row.id not in found:
-                found[row.id] = row
-    return sorted(found.values(), key=lambda row: (row.at, row.id))
+    names_of = {uid: name for uid, name, _ in one_sided}
+    groups = message_groups(sent)
+    people = tx.facts.participants({message.id for group in groups for message in group})
+    counts = ReviewCounts(
+        week=tx.facts.interaction_groups([first, last])[0],
+        week_people=tx.facts.conversation_people(first, last),
+        done=tx.facts.follow_ups_done(first, last, due_since=day - timedelta(days=90)),
+        overdue=[follow_up for follow_up, _ in overdue],
+        follow_through=tx.facts.follow_through(
+            today - timedelta(days=FOLLOW_THROUGH_DAYS), today, tz
+        ),
+        overall=tx.facts.ledger_totals(),
+        one_sided=[
+            (names_of[uid], balance)
+            for uid, balance in most_one_sided({uid: b for uid, _, b in one_sided})
+        ],
+        templates=templates(groups, people),
+    )
+    names = {uid: f.person_name for f, uid in overdue if uid is not None}
+    return counts, names | names_of
 
 
 def review(ctx: Context, *, week: date | None = None) -> tuple[WeeklyReview, dict[str, str]]:
@@ -261,37 +290,23 @@ def review(ctx: Context, *, week: date | None = None) -> tuple[WeeklyReview, dic
     if day > local_today(ctx):
         raise InvalidInput("that week has not happened yet.", field="--week")
     tz = ctx.settings.timezone
-    window = review_window(day)
-    first, last = day_start(window.first, tz), day_start(window.last + timedelta(days=1), tz)
+    today = min(week_of(day).last, local_today(ctx))
     with ctx.store.transaction() as tx:
         cadences = tx.preferences.cadences()
-        interactions = _review_interactions(tx, day, tz)
-        follow_ups = tx.facts.follow_ups_for_review(day - timedelta(days=90))
-        balances = tx.facts.balances()
+        counts, names = _review_counts(tx, day, today, tz)
+        goal_facts = _goal_facts(tx, goal_window(day), review_window(day), tz)
         slips = tx.facts.slip_candidates(week_of(day), day, cadences, tz)
-        # Names are needed only where the review names people: overdue follow-ups and the
-        # most one-sided balances (slips come with theirs).
-        named = {f.person_id for f in follow_ups if f.person_id and f.due < day}
-        named.update(person_id for person_id, _ in most_one_sided(balances))
-        known = {p.id for p in slips}
-        people = slips + tx.facts.people_by_uid(named - known)
-        facts = ReviewFacts(
-            people=people,
-            interactions=interactions,
-            follow_ups=follow_ups,
-            balances=balances,
-            exchanges=tx.facts.exchanges(first, last),
-            people_added=tx.facts.people_added(first, last),
-            events=tx.facts.events(window),
-        )
         goals_chosen = tx.preferences.goals()
         budget = _budget(tx)
-    result = weekly_review(
-        facts,
-        today=min(week_of(day).last, local_today(ctx)),
+    result = assemble_review(
+        counts,
+        goal_facts,
+        slips,
+        today=today,
         goals=goals_chosen,
         budget=budget,
         cadences=cadences,
         tz=tz,
     )
-    return result, {p.id: p.name for p in people}
+    names.update((person.id, person.name) for person in slips)
+    return result, names

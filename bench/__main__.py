@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from rich.console import Console
 
-from bench import engine, measure, report, workloads
+from bench import engine, imports, measure, report, workloads
 from bench.backends import Backend, PostgresBackend, SqliteBackend
 from kithkin.services import Context
 
@@ -33,6 +33,11 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--runs", type=int, default=50, help="calls per latency (default: 50)")
     parser.add_argument("--cli-runs", type=int, default=10, help="CLI starts (default: 10)")
+    parser.add_argument(
+        "--no-imports",
+        action="store_true",
+        help="skip the import workloads (LinkedIn rows as many as --people, a tenth as vCards)",
+    )
     options = parser.parse_args(argv)
     if options.quick:
         options.people, options.interactions = 10_000, 100_000
@@ -103,6 +108,9 @@ def run(options: argparse.Namespace, console: Console) -> int:
         if ctx is not None:
             ctx.close()
         backend.close()
+    if not options.no_imports:
+        with console.status("importing LinkedIn rows and vCards (SQLite)…"):
+            results += imports.run(rows=options.people, cards=max(options.people // 10, 100))
     report.show(console, machine, settings, results, problems)
     saved = report.save(machine, settings, results, problems)
     console.print(f"saved {saved}", style="dim")

@@ -200,11 +200,10 @@ def export_ics(ctx: Context) -> bytes:
                     f"{item.reason}. {item.action}",
                 )
             )
-    for person, _ in _people(ctx):
-        if person.birthday is None:
-            continue
-        first = person.birthday.next_occurrence(today)
-        birthday = event(f"birthday-{person.id}", first, f"{person.name}'s birthday")
+    with ctx.store.transaction() as tx:
+        birthdays = tx.people.birthdays()
+    for uid, name, day in birthdays:
+        birthday = event(f"birthday-{uid}", day.next_occurrence(today), f"{name}'s birthday")
         birthday.add("rrule", {"freq": "yearly"})
         calendar.add_component(birthday)
     feed: bytes = calendar.to_ical()

@@ -19,14 +19,13 @@ from kithkin.services.context import Context
 from kithkin.services.linkedin_activity import LinkedInActivity, import_linkedin_activity
 from kithkin.services.memory import collector_paused
 from kithkin.store import Transaction
-from kithkin.store.imports import Identity, MatchIndex, NewContact, params_json
+from kithkin.store.imports import DIGEST_PREFIX, Identity, MatchIndex, NewContact, params_json
 
 KINDS = ("linkedin", "vcard", "google", "outlook")
 Progress = Callable[[int, int], None]  # (records done, records in all)
 # Where a kind's identities are kept. A record without a key of its own (a Google or Outlook
 # row, a vCard without UID) is known by its digest: the same file imports again as unchanged.
 _SYSTEMS = {"linkedin": "linkedin", "vcard": "vcard", "google": "google", "outlook": "outlook"}
-DIGEST_PREFIX = "digest:"
 
 
 def _identity_key(card: ContactCard, digest: str) -> str:

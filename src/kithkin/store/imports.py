@@ -41,6 +41,9 @@ from kithkin.store.tables import (
     UrlRow,
 )
 
+# The identity key of a record with no key of its own (a CSV row, a vCard without UID): its
+# digest. Such a key is never a UID to write back on export.
+DIGEST_PREFIX = "digest:"
 ExtraProperty = tuple[str, str, str, str]  # (group, name, params as JSON, value as written)
 
 
@@ -535,7 +538,7 @@ def card_data(session: Session, person_id: int) -> CardData:
         .where(
             PersonIdentityRow.person_id == person_id,
             PersonIdentityRow.system == "vcard",
-            ~PersonIdentityRow.key.startswith("digest:"),
+            ~PersonIdentityRow.key.startswith(DIGEST_PREFIX),
         )
         .order_by(PersonIdentityRow.id)
     )

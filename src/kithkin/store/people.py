@@ -568,6 +568,25 @@ class PeopleRepository:
             provenance=provenance,
         )
 
+    def birthdays(self) -> list[tuple[str, str, PartialDate]]:
+        """``(uid, display name, birthday)`` of everyone whose birthday is known, by name."""
+        rows = self.session.execute(
+            select(
+                PersonRow.uid,
+                PersonRow.display_name,
+                PersonRow.birth_year,
+                PersonRow.birth_month,
+                PersonRow.birth_day,
+            )
+            .where(*self._owned(), PersonRow.birth_month.is_not(None))
+            .order_by(PersonRow.sort_name, PersonRow.id)
+        ).all()
+        return [
+            (uid, name, PartialDate(month=month, day=day, year=year))
+            for uid, name, year, month, day in rows
+            if month is not None and day is not None
+        ]
+
     def summaries(
         self,
         *,

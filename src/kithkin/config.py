@@ -58,12 +58,23 @@ def _phone_region(environ: Mapping[str, str]) -> str | None:
     return territory[0].upper() if territory and len(territory[0]) == 2 else None
 
 
+def _purpose_backend(environ: Mapping[str, str]) -> str:
+    chosen = environ.get("KITHKIN_PURPOSE_BACKEND") or "default"
+    if chosen not in ("default", "semantic"):
+        raise InvalidInput(
+            f"{chosen!r} is not a purpose backend; use default or semantic.",
+            field="KITHKIN_PURPOSE_BACKEND",
+        )
+    return chosen
+
+
 @dataclass(frozen=True)
 class Settings:
     database_url: str
     timezone: tzinfo
     phone_region: str | None
     fixed_now: datetime | None = None  # KITHKIN_NOW: a fixed clock for scripts and tests
+    purpose_backend: str = "default"  # KITHKIN_PURPOSE_BACKEND: default | semantic
 
     @classmethod
     def from_environment(
@@ -86,4 +97,5 @@ class Settings:
             timezone=zone,
             phone_region=_phone_region(env),
             fixed_now=fixed_now,
+            purpose_backend=_purpose_backend(env),
         )

@@ -20,7 +20,7 @@ from kithkin.core.backup_format import EXCLUDED_COLUMNS, EXCLUDED_TABLES, SECTIO
 from kithkin.core.backup_plan import BackupReport
 from kithkin.core.log_entry import LogInput
 from kithkin.core.person_changes import PersonInput
-from kithkin.core.vocabulary import Channel
+from kithkin.core.vocabulary import Channel, Purpose
 from kithkin.errors import KithkinError
 from kithkin.services import (
     Context,
@@ -34,6 +34,7 @@ from kithkin.services import (
 from kithkin.services.backup import backup_text, export_backup, import_backup, write_backup
 from kithkin.services.engine import set_goal
 from kithkin.services.events import add_event, add_milestone
+from kithkin.services.purpose import correct_purpose
 from kithkin.store import Store
 from kithkin.store.backup import describe
 from kithkin.store.tables import (
@@ -106,6 +107,7 @@ def fill(ctx: Context, clock: FixedClock) -> None:
         ctx, ["carl"], LogInput(note="call", channel="call", follow_up="tomorrow: call back")
     )
     complete_follow_up(ctx, call.follow_ups[0].id)
+    correct_purpose(ctx, call.id, Purpose.BOTH)  # a correction: training data for the model
     event = add_event(
         ctx,
         "PyCon",
@@ -346,6 +348,7 @@ def test_people_who_were_there_gain_the_backups_interactions_on_their_clock(
     bare = copy.deepcopy(rich)
     bare["interactions"], bare["exchanges"] = [], []
     bare["follow_ups"] = [f for f in rich["follow_ups"] if f["interaction"] is None]
+    bare["purpose_corrections"] = [dict(c, interaction=None) for c in rich["purpose_corrections"]]
     for person in bare["people"]:
         person.update(last_interaction_at=None, warmth_heat=0.0, warmth_as_of=None)
     assert not import_backup(ctx, backup_text(bare), file="people.json").failed

@@ -74,9 +74,19 @@ def test_an_interaction_keeps_everything_that_was_logged_with_it(two: Context) -
     assert follow_up.interaction_id == logged.id
 
 
-def test_an_interaction_without_a_purpose_is_unclassified(two: Context) -> None:
-    logged = log_interaction(two, ["ana"], LogInput(note="hi"))
-    assert (logged.purpose, logged.purpose_source, logged.channel) == (None, None, Channel.OTHER)
+def test_an_interaction_without_a_purpose_carries_the_models_guess(two: Context) -> None:
+    logged = log_interaction(
+        two, ["ana"], LogInput(note="Pitched our seed round to her fund; she wants the deck")
+    )
+    assert (logged.purpose, logged.purpose_source) == (Purpose.NETWORKING, PurposeSource.MODEL)
+    assert logged.purpose_confidence is not None and 0.34 < logged.purpose_confidence <= 1
+    assert "funding" in logged.topics
+    assert logged.channel is Channel.OTHER
+
+
+def test_an_interaction_without_a_note_or_purpose_is_unclassified(two: Context) -> None:
+    logged = log_interaction(two, ["ana"], LogInput(note=""))
+    assert (logged.purpose, logged.purpose_source, logged.topics) == (None, None, ())
 
 
 def test_an_activity_can_be_logged_with_nobody_but_a_conversation_needs_someone(

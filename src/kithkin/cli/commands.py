@@ -1,9 +1,19 @@
 """Every command, registered on the ``cli`` group by importing its module; the entry point."""
 
-from kithkin.cli import demo, duplicates, engine, interactions, people, transfer
+from kithkin.cli import demo, duplicates, engine, interactions, people, purpose, transfer
 from kithkin.cli.main import cli
 
-__all__ = ["cli", "demo", "duplicates", "engine", "interactions", "main", "people", "transfer"]
+__all__ = [
+    "cli",
+    "demo",
+    "duplicates",
+    "engine",
+    "interactions",
+    "main",
+    "people",
+    "purpose",
+    "transfer",
+]
 
 
 def main() -> None:

@@ -24,6 +24,10 @@ class Output:
     def json(self, data: Any) -> None:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
+    def json_line(self, data: Any) -> None:
+        """One compact JSON object per line (JSON Lines)."""
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+
     def emit(self, renderable: RenderableType, data: Any, *, as_json: bool) -> None:
         if as_json:
             self.json(data)

@@ -174,6 +174,8 @@ def interaction_view(interaction: Interaction, tz: tzinfo) -> RenderableType:
         parts.append(Text("  " + interaction.note))
     purpose = Text("  purpose: ")
     purpose.append_text(purpose_badge(interaction))
+    if interaction.topics:
+        purpose.append("  topics: " + ", ".join(interaction.topics), style="dim")
     parts.append(purpose)
     for exchange in interaction.exchanges:
         parts.append(

@@ -223,12 +223,20 @@ LAYOUT: Final[tuple[Section, ...]] = (
         "agenda_snoozes", "agenda_snoozes", order=("item_key",), identity=("item_key",), unique=True
     ),
     Section("merges", "merges", order=("merged_at",), identity=("merged_uid", "merged_at")),
+    Section(
+        "purpose_corrections",
+        "purpose_corrections",
+        order=("created_at",),
+        identity=("text", "purpose", "created_at"),
+    ),
 )
 SECTIONS: Final = {section.table: section for section in LAYOUT}
 
 # Tables and columns that are not part of a backup, and why (a test checks that every table
 # and column of the schema is exported or named here).
-EXCLUDED_TABLES: Final[dict[str, str]] = {}
+EXCLUDED_TABLES: Final[dict[str, str]] = {
+    "purpose_models": "derived: refitted from the corpus and purpose_corrections (kithkin retrain)",
+}
 EXCLUDED_COLUMNS: Final[dict[tuple[str, str], str]] = {
     ("accounts", "password_hash"): "a credential: a backup file must not carry it",
 }

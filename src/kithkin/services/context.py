@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from kithkin.config import Settings
 from kithkin.store import Store
@@ -20,6 +21,7 @@ class Context:
     settings: Settings
     clock: Callable[[], datetime] = field(default=system_clock)
     source_kind: str = "cli"  # recorded as the provenance of what this front end writes
+    cache: dict[str, Any] = field(default_factory=dict)  # e.g. a loaded purpose model
 
     @classmethod
     def open(cls, settings: Settings, *, source_kind: str = "cli") -> Context:

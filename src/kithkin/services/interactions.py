@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from kithkin.core.log_entry import LogInput, check_log_input
 from kithkin.core.records import FollowUp, Interaction, SearchResults
-from kithkin.core.vocabulary import FollowUpStatus
+from kithkin.core.vocabulary import FollowUpStatus, PurposeSource
 from kithkin.errors import Conflict, InvalidInput
 from kithkin.services.context import Context
+from kithkin.services.purpose import guess_for_log
 
 
 def log_interaction(ctx: Context, references: Sequence[str], raw: LogInput) -> Interaction:
@@ -23,7 +25,19 @@ def log_interaction(ctx: Context, references: Sequence[str], raw: LogInput) -> I
     with ctx.store.transaction() as tx:
         person_ids = [tx.people.resolve(reference) for reference in references]
         source = tx.new_source(ctx.source_kind, now=now, detail="log")
-        interaction_id = tx.interactions.add(entry, person_ids, source_id=source, now=now)
+        guess = None if entry.purpose is not None else guess_for_log(ctx, tx, entry.note)
+        if guess is not None:
+            entry = replace(entry, purpose=guess.purpose)
+        interaction_id = tx.interactions.add(
+            entry,
+            person_ids,
+            source_id=source,
+            now=now,
+            purpose_source=PurposeSource.MODEL if guess else None,
+            purpose_confidence=guess.confidence if guess else None,
+            model_purpose=guess.purpose if guess else None,
+            topics=guess.topics if guess else (),
+        )
         return tx.interactions.get(interaction_id)
 
 

@@ -21,6 +21,7 @@ from kithkin.store.interactions import FollowUpsRepository, InteractionsReposito
 from kithkin.store.migrate import ensure_current
 from kithkin.store.people import PeopleRepository
 from kithkin.store.preferences import PreferencesRepository
+from kithkin.store.purpose import PurposeRepository
 from kithkin.store.search import SearchRepository
 from kithkin.store.tables import AccountRow, CircleRow, GoalRow, SettingRow, SourceRow
 
@@ -41,6 +42,7 @@ class Transaction:
         self.events = EventsRepository(session, owner_id)
         self.preferences = PreferencesRepository(session, owner_id)
         self.imports = ImportsRepository(session, owner_id)
+        self.purpose = PurposeRepository(session, owner_id)
 
     def new_source(self, kind: str, *, now: datetime, detail: str = "") -> int:
         source = SourceRow(owner_id=self.owner_id, kind=kind, detail=detail, created_at=now)

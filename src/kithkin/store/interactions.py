@@ -48,6 +48,7 @@ class InteractionsRepository:
         now: datetime,
         purpose_source: PurposeSource | None = None,
         purpose_confidence: float | None = None,
+        model_purpose: Purpose | None = None,
         topics: Sequence[str] = (),
         external_key: str | None = None,
     ) -> int:
@@ -63,6 +64,7 @@ class InteractionsRepository:
                 (purpose_source or PurposeSource.USER).value if entry.purpose else None
             ),
             purpose_confidence=purpose_confidence,
+            model_purpose=model_purpose.value if model_purpose else None,
             initiated_by=entry.initiated_by.value,
             activity=entry.activity.value if entry.activity else None,
             note=entry.note,

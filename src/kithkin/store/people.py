@@ -108,6 +108,32 @@ class PeopleRepository:
             f"nobody matches {reference!r}; see `kithkin people` or `kithkin search {ref}`."
         )
 
+    def resolve_handle(self, handle: str) -> int:
+        """The person a user means by "@sam": that nickname, or a profile URL ending in it."""
+        bare = handle.strip().removeprefix("@").casefold()
+        if not bare or not re.fullmatch(r"[\w.-]+", bare):
+            raise NotFound(f"{handle!r} is not a handle.")
+        pattern = _escape_like(bare)
+        hits = self._ids_where(
+            or_(
+                PersonRow.id.in_(
+                    select(NicknameRow.person_id).where(NicknameRow.normalized == bare)
+                ),
+                PersonRow.id.in_(
+                    select(UrlRow.person_id).where(
+                        or_(
+                            func.lower(UrlRow.value).like(f"%/{pattern}", escape="\\"),
+                            func.lower(UrlRow.value).like(f"%/@{pattern}", escape="\\"),
+                            func.lower(UrlRow.value).like(f"%/{pattern}/", escape="\\"),
+                        )
+                    )
+                ),
+            )
+        )
+        if not hits:
+            raise NotFound(f"nobody has the handle or nickname {handle!r}.")
+        return self._one(handle, hits)
+
     def merged_into(self, reference: str) -> int | None:
         """The person that a merged person's old id (or an id prefix of 4+ characters) now
         is, when it names exactly one; else None."""

@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -466,3 +467,32 @@ class MergeRow(Base):
     merged_uid: Mapped[str] = mapped_column(String(36))
     snapshot: Mapped[str] = mapped_column(Text)
     merged_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class PurposeCorrectionRow(Base):
+    """A purpose the user gave a note (correcting or confirming the model): training data."""
+
+    __tablename__ = "purpose_corrections"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = _owner()
+    interaction_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interactions.id", ondelete="SET NULL"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    purpose: Mapped[str] = mapped_column(String(20))
+    model_purpose: Mapped[str | None] = mapped_column(String(20))  # what the model had said
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class PurposeModelRow(Base):
+    """An owner's purpose model, refitted on the corpus and the owner's corrections."""
+
+    __tablename__ = "purpose_models"
+    owner_id: Mapped[int] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True
+    )
+    backend: Mapped[str] = mapped_column(String(20), primary_key=True)
+    model: Mapped[bytes] = mapped_column(LargeBinary)  # NumPy arrays, never a pickle
+    last_correction_id: Mapped[int] = mapped_column(Integer, default=0)
+    corrections: Mapped[int] = mapped_column(Integer, default=0)
+    trained_at: Mapped[datetime] = mapped_column(UTCDateTime())

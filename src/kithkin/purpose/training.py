@@ -1,0 +1,78 @@
+"""Fitting the default purpose model (needs scikit-learn, imported only here)."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from kithkin.purpose.corpus import Example
+from kithkin.purpose.features import features_of
+from kithkin.purpose.model import CLASSES, FloatArray, LinearModel
+from kithkin.purpose.topics import ALL_TOPICS
+
+MIN_DOCUMENTS = 2  # a feature seen in one note only is noise
+REGULARISATION = 8.0  # scikit-learn's C, chosen by cross-validation on the training split
+TOPIC_REGULARISATION = 8.0
+
+
+def fit(examples: Sequence[Example], *, c: float = REGULARISATION, **meta: Any) -> LinearModel:
+    """A model fitted on the examples (their weights count as repeated copies)."""
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    counted = [features_of(e.text) for e in examples]
+    documents: Counter[str] = Counter()
+    for counts in counted:
+        documents.update(counts.keys())
+    names = sorted(f for f, n in documents.items() if n >= MIN_DOCUMENTS)
+    index = {name: i for i, name in enumerate(names)}
+    total = len(examples)
+    idf = np.array(
+        [math.log((1 + total) / (1 + documents[name])) + 1.0 for name in names], dtype=np.float32
+    )
+    rows, cols, values = [], [], []
+    for row, counts in enumerate(counted):
+        kept = [(index[f], n) for f, n in counts.items() if f in index]
+        weights = np.array([(1.0 + math.log(n)) * idf[i] for i, n in kept], dtype=np.float32)
+        norm = float(np.linalg.norm(weights)) or 1.0
+        for (i, _), w in zip(kept, weights, strict=True):
+            rows.append(row)
+            cols.append(i)
+            values.append(w / norm)
+    matrix = csr_matrix((values, (rows, cols)), shape=(total, len(names)), dtype=np.float32)
+    labels = np.array([CLASSES.index(e.purpose) for e in examples])
+    sample_weight = np.array([e.weight for e in examples], dtype=np.float64)
+    regression = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
+    regression.fit(matrix, labels, sample_weight=sample_weight)
+    labelled = [i for i, e in enumerate(examples) if e.topics_labelled]
+    topic_coef, topic_intercept = fit_topics(matrix[labelled], [examples[i] for i in labelled])
+    return LinearModel(
+        names=names,
+        idf=idf,
+        coef=regression.coef_.astype(np.float32),
+        intercept=regression.intercept_.astype(np.float32),
+        topic_coef=topic_coef,
+        topic_intercept=topic_intercept,
+        meta=dict(meta),
+    )
+
+
+def fit_topics(matrix: Any, examples: Sequence[Example]) -> tuple[FloatArray, FloatArray]:
+    """One yes/no logistic regression per topic (a topic nobody labelled is never said)."""
+    from sklearn.linear_model import LogisticRegression
+
+    coef = np.zeros((len(ALL_TOPICS), matrix.shape[1]), dtype=np.float32)
+    intercept = np.full(len(ALL_TOPICS), -20.0, dtype=np.float32)
+    for k, topic in enumerate(ALL_TOPICS):
+        labels = np.array([topic in e.topics for e in examples])
+        if labels.all() or not labels.any():
+            continue
+        regression = LogisticRegression(C=TOPIC_REGULARISATION, max_iter=3000)
+        regression.fit(matrix, labels)
+        coef[k] = regression.coef_[0]
+        intercept[k] = regression.intercept_[0]
+    return coef, intercept

@@ -48,7 +48,9 @@ def test_classify_needs_exactly_one_source(kithkin: Cli, tmp_path: Path) -> None
 
 def test_a_correction_retrain_and_classify_all(kithkin: Cli) -> None:
     kithkin.ok("add", "Ana Ruiz")
-    logged = kithkin.json("log", "ana", "-m", "Pitched our seed round to her fund")
+    logged = kithkin.json(
+        "log", "ana", "-m", "Coffee with a recruiter from Stripe about the staff engineer role"
+    )
     assert (logged["purpose"], logged["purpose_source"]) == ("networking", "model")
     edited = kithkin.json("edit-interaction", str(logged["id"]), "--purpose", "both")
     assert (edited["purpose"], edited["purpose_source"]) == ("both", "user")

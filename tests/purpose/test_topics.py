@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from kithkin.purpose.corpus import TRAIN, load_examples
+from kithkin.purpose.corpus import HELDOUT, TRAIN, load_examples
+from kithkin.purpose.default import default_model
 from kithkin.purpose.topics import ALL_TOPICS, NETWORKING_TOPICS, SOCIAL_TOPICS, find_topics
 
 
@@ -29,7 +30,7 @@ def test_the_topic_lists_are_the_seeds() -> None:
         ),
         (
             "Series A term sheet from the VC",
-            {"funding": ("series a", "term sheet", "vc"), "entertainment": ("series",)},
+            {"funding": ("vc", "series a", "term sheet"), "entertainment": ("series",)},
         ),
     ],
 )
@@ -47,11 +48,25 @@ def test_topics_come_in_the_order_of_the_lists() -> None:
     assert found == sorted(found, key=ALL_TOPICS.index)
 
 
-def test_the_lexicon_finds_most_topics_the_corpus_labels() -> None:
-    """Topic recall on the training corpus, as a floor that catches a broken lexicon."""
+def test_the_lexicon_finds_a_good_share_of_the_topics_the_corpus_labels() -> None:
+    """The lexicon is a feature of the model (and the semantic backend's evidence), not the
+    topic tagger; this floor catches a broken lexicon."""
     labelled = found = 0
     for example in load_examples(TRAIN):
         seen = {hit.topic for hit in find_topics(example.text)}
         labelled += len(example.topics)
         found += len(seen & set(example.topics))
-    assert found / labelled > 0.5
+    assert found / labelled > 0.35
+
+
+def test_the_models_topics_on_the_held_out_split() -> None:
+    """Topic tagging is learned from the corpus labels; micro-F1 on the held-out split."""
+    examples = load_examples(HELDOUT)
+    guesses = default_model().guess_many(e.text for e in examples)
+    right = said = labelled = 0
+    for example, guess in zip(examples, guesses, strict=True):
+        right += len(set(guess.topics) & set(example.topics))
+        said += len(guess.topics)
+        labelled += len(example.topics)
+    precision, recall = right / said, right / labelled
+    assert 2 * precision * recall / (precision + recall) > 0.5

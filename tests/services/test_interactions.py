@@ -76,11 +76,13 @@ def test_an_interaction_keeps_everything_that_was_logged_with_it(two: Context) -
 
 def test_an_interaction_without_a_purpose_carries_the_models_guess(two: Context) -> None:
     logged = log_interaction(
-        two, ["ana"], LogInput(note="Pitched our seed round to her fund; she wants the deck")
+        two,
+        ["ana"],
+        LogInput(note="Coffee with a recruiter from Stripe about the staff engineer role"),
     )
     assert (logged.purpose, logged.purpose_source) == (Purpose.NETWORKING, PurposeSource.MODEL)
     assert logged.purpose_confidence is not None and 0.34 < logged.purpose_confidence <= 1
-    assert "funding" in logged.topics
+    assert "job-search" in logged.topics
     assert logged.channel is Channel.OTHER
 
 

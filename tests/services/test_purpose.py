@@ -40,8 +40,10 @@ def test_an_empty_note_cannot_be_classified(ctx: Context) -> None:
 
 
 def test_a_user_label_is_kept_and_the_models_guess_is_marked(ana: Context) -> None:
-    mine = log(ana, "Pitched our seed round to her fund", purpose="social")
-    guessed = log(ana, "Pitched our seed round to her fund")
+    mine = log(
+        ana, "Coffee with a recruiter from Stripe about the staff engineer role", purpose="social"
+    )
+    guessed = log(ana, "Coffee with a recruiter from Stripe about the staff engineer role")
     with ana.store.transaction() as tx:
         first, second = tx.interactions.get(mine), tx.interactions.get(guessed)
     assert (first.purpose, first.purpose_source, first.purpose_confidence) == (
@@ -54,7 +56,7 @@ def test_a_user_label_is_kept_and_the_models_guess_is_marked(ana: Context) -> No
 
 
 def test_a_correction_is_stored_as_training_data(ana: Context) -> None:
-    interaction_id = log(ana, "Pitched our seed round to her fund")
+    interaction_id = log(ana, "Coffee with a recruiter from Stripe about the staff engineer role")
     corrected = service.correct_purpose(ana, interaction_id, Purpose.BOTH)
     assert corrected.model_purpose is Purpose.NETWORKING
     assert (corrected.interaction.purpose, corrected.interaction.purpose_source) == (
@@ -65,7 +67,12 @@ def test_a_correction_is_stored_as_training_data(ana: Context) -> None:
     with ana.store.transaction() as tx:
         rows = tx.session.execute(select(PurposeCorrectionRow)).scalars().all()
         assert [(r.text, r.purpose, r.model_purpose, r.interaction_id) for r in rows] == [
-            ("Pitched our seed round to her fund", "both", "networking", interaction_id)
+            (
+                "Coffee with a recruiter from Stripe about the staff engineer role",
+                "both",
+                "networking",
+                interaction_id,
+            )
         ]
 
 
@@ -109,7 +116,7 @@ def test_retrain_refits_on_demand_and_survives_a_new_context(ana: Context) -> No
 def test_classify_all_labels_what_the_user_has_not(ana: Context) -> None:
     mine = log(ana, "Seed round pitch to Lena", purpose="social")
     imported = [
-        log(ana, "Pitched our seed round to Lena"),
+        log(ana, "Coffee with a recruiter from Stripe about the staff engineer role"),
         log(ana, "Her daughter's birthday party"),
     ]
     empty = log(ana, "")
@@ -127,7 +134,7 @@ def test_classify_all_labels_what_the_user_has_not(ana: Context) -> None:
         pitch, party = (tx.interactions.get(i) for i in imported)
         untouched, blank = tx.interactions.get(mine), tx.interactions.get(empty)
     assert (pitch.purpose, pitch.purpose_source) == (Purpose.NETWORKING, PurposeSource.MODEL)
-    assert "funding" in pitch.topics
+    assert "job-search" in pitch.topics
     assert (party.purpose, party.purpose_source) == (Purpose.SOCIAL, PurposeSource.MODEL)
     assert "celebrations" in party.topics
     assert (untouched.purpose, untouched.purpose_source) == (Purpose.SOCIAL, PurposeSource.USER)

@@ -53,3 +53,14 @@ def fit_model(backend: str, examples: Sequence[Example], **meta: Any) -> Purpose
     from kithkin.purpose.training import fit
 
     return fit(examples, **meta)
+
+
+def refit_model(backend: str, examples: Sequence[Example], **meta: Any) -> PurposeModel:
+    """A refit on the corpus and a user's corrections: the purpose model is fitted again, the
+    topic models (which corrections do not label) are the shipped ones."""
+    if check_backend(backend) == SEMANTIC:
+        return fit_model(backend, examples, **meta)
+    from kithkin.purpose.default import default_model
+    from kithkin.purpose.training import fit
+
+    return fit(examples, topics_from=default_model(), **meta)

@@ -10,7 +10,7 @@ from datetime import datetime
 from kithkin.core.records import Interaction
 from kithkin.core.vocabulary import Purpose
 from kithkin.errors import InvalidInput
-from kithkin.purpose.backends import fit_model, model_from_bytes, shipped_model
+from kithkin.purpose.backends import model_from_bytes, refit_model, shipped_model
 from kithkin.purpose.classifier import Classification, PurposeModel, classify
 from kithkin.purpose.corpus import TRAIN, Example, corpus_digest, load_examples
 from kithkin.services.context import Context
@@ -132,7 +132,9 @@ def retrain(ctx: Context) -> Retrained:
         Example(c.text, c.purpose, weight=CORRECTION_WEIGHT, topics_labelled=False)
         for c in corrections
     ]
-    model = fit_model(backend, examples, corpus=corpus_digest(TRAIN), corrections=len(corrections))
+    model = refit_model(
+        backend, examples, corpus=corpus_digest(TRAIN), corrections=len(corrections)
+    )
     now = ctx.now()
     with ctx.store.transaction() as tx:
         tx.purpose.save_model(

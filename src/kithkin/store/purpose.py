@@ -148,7 +148,9 @@ class PurposeRepository:
             rows = self.session.execute(
                 select(InteractionRow.id, InteractionRow.note)
                 .where(
-                    InteractionRow.owner_id == self.owner_id,
+                    # "+ 0": walk the primary key from `last` instead of the owner's index (which
+                    # made every batch read all of the owner's rows: 44 s of a 1M backfill).
+                    InteractionRow.owner_id + 0 == self.owner_id,
                     InteractionRow.id > last,
                     InteractionRow.note != "",
                     or_(

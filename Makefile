@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-purpose clean install
+.PHONY: run test lint bench bench-purpose clean install test-semantic
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,15 @@ test: $(STAMP)
 	./scripts/ensure-postgres.sh
 	$(MAKE) --no-print-directory lint
 	$(BIN)/pytest -q
+
+# The optional semantic purpose backend (not part of `make test`): a CPU build of torch, then
+# kithkin[semantic], then the tests that need it. Where PyTorch's CPU index is out of reach,
+# name a CPU wheel pip can find: make test-semantic TORCH="torch==2.13.0".
+TORCH ?= torch --index-url https://download.pytorch.org/whl/cpu
+test-semantic: $(STAMP)
+	$(BIN)/pip install -q $(TORCH)
+	$(BIN)/pip install -q -e ".[semantic]"
+	$(BIN)/pytest -q -m semantic tests/purpose
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

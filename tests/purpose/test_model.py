@@ -15,6 +15,7 @@ from kithkin.purpose.corpus import HELDOUT, TRAIN, Example, corpus_digest, load_
 from kithkin.purpose.default import default_model
 from kithkin.purpose.features import features_of
 from kithkin.purpose.model import CLASSES, LinearModel
+from kithkin.purpose.semantic import shipped_semantic_model
 from kithkin.purpose.training import fit
 
 NOTES = [e.text for e in load_examples(HELDOUT)[:200]]
@@ -25,6 +26,13 @@ def test_the_shipped_model_was_fitted_on_the_corpus_as_it_is() -> None:
     model = default_model()
     assert model.meta["corpus"] == corpus_digest(TRAIN)
     assert model.meta["notes"] == len(load_examples(TRAIN))
+
+
+def test_the_shipped_semantic_head_was_fitted_on_the_corpus_as_it_is() -> None:
+    """Loading the head needs NumPy only; `python -m kithkin.purpose.build --semantic` refits it."""
+    head = shipped_semantic_model()
+    assert head.meta["corpus"] == corpus_digest(TRAIN)
+    assert head.coef.shape == (3, 384) and head.topic_coef.shape[0] == 20
 
 
 def test_the_fast_feature_path_sees_what_training_saw() -> None:

@@ -44,5 +44,5 @@ def corrected_view(corrected: Corrected, tz: tzinfo) -> RenderableType:
         parts.append(
             Text(f"Retrained on {corrected.retrained.corrections} corrections.", style="green")
         )
-    parts.append(interaction_view(interaction, tz))
+    parts.append(interaction_view(interaction, tz, title="Interaction"))
     return Group(*parts)

@@ -43,6 +43,5 @@ def quick_log_view(preview: QuickLogPreview, tz: tzinfo) -> RenderableType:
             "follow-up",
             Text(f"{parsed.follow_up.due.isoformat()}: {parsed.follow_up.text}", style="yellow"),
         )
-    parts: list[RenderableType] = [Text("Understood:", style="bold"), table]
-    parts += [Text(problem, style="red") for problem in preview.problems]
-    return Group(*parts)
+    # What stops it (unknown or ambiguous names) is the command's error, on stderr.
+    return Group(Text("Understood:", style="bold"), table)

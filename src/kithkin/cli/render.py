@@ -163,9 +163,11 @@ def interactions_table(interactions: Sequence[Interaction], tz: tzinfo) -> Rende
     return table
 
 
-def interaction_view(interaction: Interaction, tz: tzinfo) -> RenderableType:
+def interaction_view(
+    interaction: Interaction, tz: tzinfo, *, title: str = "Logged"
+) -> RenderableType:
     with_whom = ", ".join(ref.name for ref in interaction.people)
-    line = Text(f"Logged #{interaction.id}", style="bold")
+    line = Text(f"{title} #{interaction.id}", style="bold")
     line.append(f"  {when(interaction.at, tz)}  {interaction.channel.value}")
     if with_whom:
         line.append(f"  with {with_whom}")

@@ -26,6 +26,7 @@ lint: $(STAMP)
 
 test: $(STAMP)
 	./scripts/ensure-postgres.sh
+	./scripts/ensure-chromium.sh
 	$(MAKE) --no-print-directory lint
 	$(BIN)/pytest -q
 

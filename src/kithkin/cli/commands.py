@@ -1,6 +1,15 @@
 """Every command, registered on the ``cli`` group by importing its module; the entry point."""
 
-from kithkin.cli import demo, duplicates, engine, interactions, people, purpose, transfer
+from kithkin.cli import (
+    demo,
+    duplicates,
+    engine,
+    interactions,
+    people,
+    purpose,
+    serve,
+    transfer,
+)
 from kithkin.cli.main import cli
 
 __all__ = [
@@ -12,6 +21,7 @@ __all__ = [
     "main",
     "people",
     "purpose",
+    "serve",
     "transfer",
 ]
 

@@ -236,6 +236,9 @@ SECTIONS: Final = {section.table: section for section in LAYOUT}
 # and column of the schema is exported or named here).
 EXCLUDED_TABLES: Final[dict[str, str]] = {
     "purpose_models": "derived: refitted from the corpus and purpose_corrections (kithkin retrain)",
+    "web_sessions": "credentials: a backup must not sign anyone in",
+    "login_tokens": "credentials: a backup must not sign anyone in",
+    "api_tokens": "credentials: a backup must not carry them",
 }
 EXCLUDED_COLUMNS: Final[dict[tuple[str, str], str]] = {
     ("accounts", "password_hash"): "a credential: a backup file must not carry it",

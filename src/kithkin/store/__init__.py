@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from kithkin.core.defaults import DEFAULT_CIRCLES, DEFAULT_GOALS, DEFAULT_SETTINGS
 from kithkin.errors import DatabaseError
+from kithkin.store.auth import AuthRepository
 from kithkin.store.engine import make_engine
 from kithkin.store.events import EventsRepository
 from kithkin.store.facts import FactsRepository
@@ -88,6 +89,22 @@ class Store:
             yield Transaction(session, self.owner_id)
             if dry_run:
                 session.rollback()
+
+    def for_owner(self, owner_id: int) -> Store:
+        """The same database seen by another account (a web request's signed-in owner).
+        Shares the engine: do not close it."""
+        return Store(self.engine, owner_id)
+
+    def ensure_account(self, username: str, *, now: datetime) -> int:
+        """The account's id, creating it with the default circles, goals and settings."""
+        with Session(self.engine) as session, session.begin():
+            return _ensure_account(session, username, now)
+
+    @contextmanager
+    def accounts(self) -> Iterator[AuthRepository]:
+        """Sign-in state across accounts, in its own transaction."""
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield AuthRepository(session)
 
     def close(self) -> None:
         """Close, letting SQLite refresh its planner statistics where they are stale.

@@ -496,3 +496,36 @@ class PurposeModelRow(Base):
     last_correction_id: Mapped[int] = mapped_column(Integer, default=0)
     corrections: Mapped[int] = mapped_column(Integer, default=0)
     trained_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class WebSessionRow(Base):
+    """A signed-in browser: the cookie's SHA-256 (never the cookie) and its CSRF token."""
+
+    __tablename__ = "web_sessions"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 hex of the cookie
+    owner_id: Mapped[int] = _owner()
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class LoginTokenRow(Base):
+    """A one-time sign-in link (as Jupyter prints one): its SHA-256, usable once, until expiry."""
+
+    __tablename__ = "login_tokens"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 hex of the token
+    owner_id: Mapped[int] = _owner()
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class ApiTokenRow(Base):
+    """A token for scripts using the REST API: its SHA-256 only; shown once when made."""
+
+    __tablename__ = "api_tokens"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = _owner()
+    name: Mapped[str] = mapped_column(String(100))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -1,0 +1,108 @@
+"""The web app: server-rendered pages (Jinja2 + htmx) over the same services as the CLI.
+
+`create_app` builds it for one database; `kithkin serve` runs it with uvicorn. Every page and
+action works on the signed-in owner's data only: a request gets a `Context` whose store is
+scoped to the owner its session belongs to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+
+from kithkin.config import Settings
+from kithkin.errors import KithkinError
+from kithkin.services.context import Context
+from kithkin.store import Store
+from kithkin.web.security import SECURITY_HEADERS, LoginLimiter
+
+SESSION_COOKIE = "kithkin_session"
+PACKAGE = resources.files("kithkin.web")
+
+
+@dataclass
+class WebState:
+    store: Store  # the process's database; each request scopes it to its owner
+    settings: Settings
+    clock: Callable[[], datetime]
+    secure_cookies: bool
+    limiter: LoginLimiter
+
+    def now(self) -> datetime:
+        return self.clock().astimezone(UTC)
+
+    def context(self, owner_id: int) -> Context:
+        return Context(
+            store=self.store.for_owner(owner_id),
+            settings=self.settings,
+            clock=self.clock,
+            source_kind="web",
+        )
+
+
+class SecurityHeaders(BaseHTTPMiddleware):
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+
+def create_app(
+    settings: Settings,
+    *,
+    store: Store | None = None,
+    clock: Callable[[], datetime] | None = None,
+    secure_cookies: bool = False,
+) -> FastAPI:
+    from kithkin.web import pages, sign_in
+
+    fixed = settings.fixed_now
+    chosen_clock = clock or ((lambda: fixed) if fixed is not None else (lambda: datetime.now(UTC)))
+    opened = store or Store.open(settings.database_url, now=chosen_clock())
+    app = FastAPI(title="Kithkin", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.web = WebState(opened, settings, chosen_clock, secure_cookies, LoginLimiter())
+    app.add_middleware(SecurityHeaders)
+    app.mount("/static", StaticFiles(directory=str(Path(str(PACKAGE / "static")))), name="static")
+    app.include_router(sign_in.router)
+    app.include_router(pages.router)
+
+    @app.exception_handler(KithkinError)
+    async def kithkin_error(request: Request, error: KithkinError) -> Response:
+        return HTMLResponse(
+            templates().get_template("error.html").render(message=str(error)), status_code=400
+        )
+
+    @app.exception_handler(NotSignedInError)
+    async def not_signed_in(request: Request, error: NotSignedInError) -> Response:
+        if request.headers.get("HX-Request"):
+            return Response(status_code=401, headers={"HX-Redirect": "/login"})
+        return RedirectResponse("/login", status_code=303)
+
+    return app
+
+
+class NotSignedInError(Exception):
+    pass
+
+
+_templates: Jinja2Templates | None = None
+
+
+def templates() -> Any:
+    """The Jinja2 environment: autoescaping on for every template (user text is escaped)."""
+    global _templates
+    if _templates is None:
+        _templates = Jinja2Templates(directory=str(Path(str(PACKAGE / "templates"))))
+        _templates.env.autoescape = True
+    return _templates.env

@@ -1,0 +1,49 @@
+"""The signed-in owner of a request, and the CSRF check on everything that changes data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi import Request
+
+from kithkin.services import auth
+from kithkin.services.context import Context
+from kithkin.web.security import same_token
+
+
+@dataclass(frozen=True)
+class Signed:
+    ctx: Context
+    csrf_token: str
+
+
+def web_state(request: Request):  # type: ignore[no-untyped-def]
+    return request.app.state.web
+
+
+def signed_in(request: Request) -> Signed:
+    """FastAPI dependency: the request's owner, or `NotSignedInError` (a redirect to /login)."""
+    from kithkin.web.app import SESSION_COOKIE, NotSignedInError
+
+    state = web_state(request)
+    cookie = request.cookies.get(SESSION_COOKIE)
+    found = auth.session_for(state.store, cookie, now=state.now()) if cookie else None
+    if found is None:
+        raise NotSignedInError()
+    return Signed(state.context(found.owner_id), found.csrf_token)
+
+
+async def checked(request: Request) -> Signed:
+    """FastAPI dependency for POSTs: signed in, and the CSRF token (form field `csrf_token` or
+    header `X-CSRF-Token`) matches the session's."""
+    from fastapi import HTTPException
+
+    signed = signed_in(request)
+    given = request.headers.get("X-CSRF-Token")
+    if given is None:
+        form = await request.form()
+        value = form.get("csrf_token")
+        given = value if isinstance(value, str) else None
+    if not same_token(signed.csrf_token, given):
+        raise HTTPException(status_code=403, detail="CSRF token missing or wrong")
+    return signed

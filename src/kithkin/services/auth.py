@@ -100,6 +100,27 @@ def set_password(store: Store, username: str, password: str, *, now: datetime) -
         auth.set_password_hash(account.id, PasswordHasher().hash(password))
 
 
+def create_api_token(store: Store, name: str, *, now: datetime, owner_id: int | None = None) -> str:
+    """A new API token for scripts (shown once; only its digest is kept)."""
+    label = " ".join(name.split())
+    if not label or len(label) > 100:
+        raise InvalidInput(
+            "name the token (1 to 100 characters), e.g. 'backup script'.", field="name"
+        )
+    token = "kk_" + secrets.token_urlsafe(32)
+    with store.accounts() as auth:
+        auth.add_api_token(
+            owner_id if owner_id is not None else store.owner_id, label, digest(token), now=now
+        )
+    return token
+
+
+def api_token_owner(store: Store, token: str, *, now: datetime) -> int | None:
+    """The account an API token belongs to, or None for an unknown token."""
+    with store.accounts() as auth:
+        return auth.api_token_owner(digest(token), now=now)
+
+
 def has_password_accounts(store: Store) -> bool:
     with store.accounts() as auth:
         return auth.accounts_with_passwords() > 0

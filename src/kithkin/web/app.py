@@ -65,7 +65,16 @@ def create_app(
     clock: Callable[[], datetime] | None = None,
     secure_cookies: bool = False,
 ) -> FastAPI:
-    from kithkin.web import pages, sign_in
+    from kithkin.web import (
+        api,
+        calendar,
+        pages,
+        people_pages,
+        review_pages,
+        settings_pages,
+        sign_in,
+        transfer_pages,
+    )
 
     fixed = settings.fixed_now
     chosen_clock = clock or ((lambda: fixed) if fixed is not None else (lambda: datetime.now(UTC)))
@@ -74,8 +83,17 @@ def create_app(
     app.state.web = WebState(opened, settings, chosen_clock, secure_cookies, LoginLimiter())
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(Path(str(PACKAGE / "static")))), name="static")
-    app.include_router(sign_in.router)
-    app.include_router(pages.router)
+    for module in (
+        sign_in,
+        pages,
+        people_pages,
+        transfer_pages,
+        review_pages,
+        settings_pages,
+        calendar,
+        api,
+    ):
+        app.include_router(module.router)
 
     @app.exception_handler(KithkinError)
     async def kithkin_error(request: Request, error: KithkinError) -> Response:

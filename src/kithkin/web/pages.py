@@ -1,4 +1,4 @@
-"""The pages: dashboard, people, log. Thin: each one calls a service and renders a template."""
+"""The pages: dashboard and log. Thin: each one calls a service and renders a template."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ from fastapi import APIRouter, Depends, Form
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from kithkin.errors import KithkinError
-from kithkin.services import engine, search
-from kithkin.services.people import list_people
+from kithkin.services import engine
 from kithkin.services.quick_log import save_quick_log, understand_quick_log
 from kithkin.web.session import Signed, checked, signed_in
 
@@ -38,22 +37,6 @@ def dashboard(signed: SignedIn) -> Response:
 def agenda_done(signed: Checked, key: Annotated[str, Form()]) -> Response:
     engine.done(signed.ctx, key)
     return HTMLResponse("")  # htmx removes the row
-
-
-@router.get("/people", response_class=HTMLResponse)
-def people(signed: SignedIn, q: str = "") -> Response:
-    return page("people.html", signed, rows=_people_rows(signed, q), q=q)
-
-
-@router.get("/people/rows", response_class=HTMLResponse)
-def people_rows(signed: SignedIn, q: str = "") -> Response:
-    return page("people_rows.html", signed, rows=_people_rows(signed, q))
-
-
-def _people_rows(signed: Signed, q: str) -> list[Any]:
-    if q.strip():
-        return list(search(signed.ctx, q, limit=50).people)
-    return list_people(signed.ctx, limit=200)
 
 
 @router.get("/log", response_class=HTMLResponse)

@@ -1,0 +1,7 @@
+"""(filled in next)"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter()

@@ -17,7 +17,7 @@ $(STAMP): $(BIN)/python pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/kithkin demo
+	$(BIN)/kithkin serve
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

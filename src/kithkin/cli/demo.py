@@ -21,11 +21,8 @@ def demo_database_path() -> Path:
     return default_data_dir(os.environ) / "demo.db"
 
 
-@cli.command()
-@click.option("--reset", is_flag=True, help="Throw the demo database away and make a new one.")
-@pass_app
-def demo(app: App, /, reset: bool) -> None:
-    """Try Kithkin on a generated network (kept apart from your own database)."""
+def open_demo(*, reset: bool = False) -> tuple[Context, bool]:
+    """The demo database (generated the first time), and whether it was just made."""
     from datetime import UTC, datetime
 
     from kithkin import sample
@@ -36,14 +33,21 @@ def demo(app: App, /, reset: bool) -> None:
             path.with_name(path.name + suffix).unlink(missing_ok=True)
     settings = Settings.from_environment(db=str(path))
     ctx = Context.open(settings)
+    if list_people(ctx, limit=1):
+        return ctx, False
+    today = datetime.now(UTC).astimezone(settings.timezone).date()
+    sample.load(ctx.store, sample.generate(people=60, interactions=600, seed=7, today=today))
+    return ctx, True
+
+
+@cli.command()
+@click.option("--reset", is_flag=True, help="Throw the demo database away and make a new one.")
+@pass_app
+def demo(app: App, /, reset: bool) -> None:
+    """Try Kithkin on a generated network (kept apart from your own database)."""
+    ctx, created = open_demo(reset=reset)
+    settings, path = ctx.settings, demo_database_path()
     try:
-        if not list_people(ctx, limit=1):
-            today = datetime.now(UTC).astimezone(settings.timezone).date()
-            network = sample.generate(people=60, interactions=600, seed=7, today=today)
-            sample.load(ctx.store, network)
-            created = True
-        else:
-            created = False
         tz = settings.timezone
         out = app.out
         out.show(Rule("Kithkin demo"))

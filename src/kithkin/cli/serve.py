@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from kithkin.cli.main import App, cli, pass_app
@@ -14,15 +16,27 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--demo", is_flag=True, help="Serve the demo network (its own database) instead.")
 @pass_app
-def serve(app: App, /, host: str, port: int) -> None:
+def serve(app: App, /, host: str, port: int, demo: bool) -> None:
     """Run the web app. On 127.0.0.1 it prints a one-time sign-in link; on any other address
     it needs an account with a password (kithkin user add)."""
     import uvicorn
 
+    from kithkin.cli.demo import demo_database_path, open_demo
+    from kithkin.services import list_people
     from kithkin.web.app import create_app
 
     ctx = app.ctx
+    if not demo and not list_people(ctx, limit=1, with_warmth=False):
+        offer = "Your database is empty. Look around a demo network first (its own database)?"
+        if sys.stdin.isatty() and click.confirm(offer, default=False):
+            demo = True
+        else:
+            app.out.note("Your database is empty: kithkin serve --demo shows a demo network.")
+    if demo:
+        ctx, _ = open_demo()
+        app.out.note(f"Serving the demo database {demo_database_path()}, not yours.")
     local = host in LOOPBACK
     if not local and not auth.has_password_accounts(ctx.store):
         raise InvalidInput(

@@ -68,6 +68,7 @@ def create_app(
     from kithkin.web import (
         api,
         calendar,
+        log_pages,
         pages,
         people_pages,
         review_pages,
@@ -86,6 +87,7 @@ def create_app(
     for module in (
         sign_in,
         pages,
+        log_pages,
         people_pages,
         transfer_pages,
         review_pages,

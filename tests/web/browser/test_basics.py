@@ -39,7 +39,7 @@ def test_sign_in_log_see_it_done_and_search(
     expect(preview).to_contain_text("send the deck")
     expect(preview).to_contain_text("in-person")
     shot(page, "log-preview")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Log it").click()
 
     expect(page.get_by_role("heading", name="Today")).to_be_visible()
     page.wait_for_load_state("networkidle")

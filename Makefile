@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-purpose clean install test-semantic
+.PHONY: run test lint bench bench-purpose bench-web clean install test-semantic
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,9 @@ test-semantic: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+bench-web: $(STAMP)
+	$(BIN)/python -m bench.web
 
 bench-purpose: $(STAMP)
 	$(BIN)/python -m bench.purpose

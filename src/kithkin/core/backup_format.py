@@ -239,6 +239,7 @@ EXCLUDED_TABLES: Final[dict[str, str]] = {
     "web_sessions": "credentials: a backup must not sign anyone in",
     "login_tokens": "credentials: a backup must not sign anyone in",
     "api_tokens": "credentials: a backup must not carry them",
+    "calendar_feeds": "credentials: the feed secret's digest opens the calendar feed",
 }
 EXCLUDED_COLUMNS: Final[dict[tuple[str, str], str]] = {
     ("accounts", "password_hash"): "a credential: a backup file must not carry it",

@@ -529,3 +529,15 @@ class ApiTokenRow(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class CalendarFeedRow(Base):
+    """An owner's calendar feed (/calendar/<secret>.ics): the secret's SHA-256 only; one per
+    owner, replaced when the owner rotates it."""
+
+    __tablename__ = "calendar_feeds"
+    owner_id: Mapped[int] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True
+    )
+    secret_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())

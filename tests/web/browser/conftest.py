@@ -23,7 +23,7 @@ from kithkin.web.app import create_app
 from tests.conftest import TZ, FixedClock
 
 CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 
 
 def _chromium() -> str:

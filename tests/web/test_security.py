@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kithkin.core.person_changes import PersonInput
 from kithkin.services import add_person, auth
-from kithkin.web.app import SESSION_COOKIE
+from kithkin.web.session import SESSION_COOKIE
 from tests.web.conftest import Web
 
 

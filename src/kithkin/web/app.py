@@ -12,12 +12,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 
 from kithkin.config import Settings
@@ -25,8 +23,9 @@ from kithkin.errors import KithkinError
 from kithkin.services.context import Context
 from kithkin.store import Store
 from kithkin.web.security import SECURITY_HEADERS, LoginLimiter
+from kithkin.web.session import SESSION_COOKIE, NotSignedInError
+from kithkin.web.templating import templates
 
-SESSION_COOKIE = "kithkin_session"
 PACKAGE = resources.files("kithkin.web")
 
 
@@ -112,17 +111,4 @@ def create_app(
     return app
 
 
-class NotSignedInError(Exception):
-    pass
-
-
-_templates: Jinja2Templates | None = None
-
-
-def templates() -> Any:
-    """The Jinja2 environment: autoescaping on for every template (user text is escaped)."""
-    global _templates
-    if _templates is None:
-        _templates = Jinja2Templates(directory=str(Path(str(PACKAGE / "templates"))))
-        _templates.env.autoescape = True
-    return _templates.env
+__all__ = ["SESSION_COOKIE", "create_app"]

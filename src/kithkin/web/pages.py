@@ -17,7 +17,7 @@ Checked = Annotated[Signed, Depends(checked)]
 
 
 def page(name: str, signed: Signed, **values: Any) -> HTMLResponse:
-    from kithkin.web.app import templates
+    from kithkin.web.templating import templates
 
     html = templates().get_template(name).render(csrf_token=signed.csrf_token, **values)
     return HTMLResponse(html)

@@ -10,6 +10,12 @@ from kithkin.services import auth
 from kithkin.services.context import Context
 from kithkin.web.security import same_token
 
+SESSION_COOKIE = "kithkin_session"
+
+
+class NotSignedInError(Exception):
+    """Raised by `signed_in`; the app answers with a redirect to /login."""
+
 
 @dataclass(frozen=True)
 class Signed:
@@ -23,8 +29,6 @@ def web_state(request: Request):  # type: ignore[no-untyped-def]
 
 def signed_in(request: Request) -> Signed:
     """FastAPI dependency: the request's owner, or `NotSignedInError` (a redirect to /login)."""
-    from kithkin.web.app import SESSION_COOKIE, NotSignedInError
-
     state = web_state(request)
     cookie = request.cookies.get(SESSION_COOKIE)
     found = auth.session_for(state.store, cookie, now=state.now()) if cookie else None

@@ -14,7 +14,7 @@ router = APIRouter()
 
 
 def _signed_in_response(request: Request, signed: auth.SignedIn) -> Response:
-    from kithkin.web.app import SESSION_COOKIE
+    from kithkin.web.session import SESSION_COOKIE
 
     response = RedirectResponse("/", status_code=303)
     response.set_cookie(
@@ -31,7 +31,7 @@ def _signed_in_response(request: Request, signed: auth.SignedIn) -> Response:
 
 @router.get("/login", response_class=HTMLResponse)
 def login_page(request: Request, token: str | None = None) -> Response:
-    from kithkin.web.app import templates
+    from kithkin.web.templating import templates
 
     state = web_state(request)
     if token is not None:
@@ -49,7 +49,7 @@ def login_page(request: Request, token: str | None = None) -> Response:
 def login(
     request: Request, username: Annotated[str, Form()], password: Annotated[str, Form()]
 ) -> Response:
-    from kithkin.web.app import templates
+    from kithkin.web.templating import templates
 
     state = web_state(request)
     client = request.client.host if request.client else "?"
@@ -69,7 +69,7 @@ def login(
 
 @router.post("/logout")
 async def logout(request: Request) -> Response:
-    from kithkin.web.app import SESSION_COOKIE
+    from kithkin.web.session import SESSION_COOKIE
 
     await checked(request)
     cookie = request.cookies.get(SESSION_COOKIE)

@@ -27,7 +27,7 @@ def _unauthorized(message: str) -> ApiError:
 
 def api_context(request: Request, credentials: Bearer) -> Context:
     """FastAPI dependency: a `Context` scoped to the caller's account, or a 401/403."""
-    from kithkin.web.app import SESSION_COOKIE
+    from kithkin.web.session import SESSION_COOKIE
 
     state = request.app.state.web
     if request.headers.get("Authorization") is not None:

@@ -181,7 +181,7 @@ def docs_router(routes: Sequence[BaseRoute]) -> APIRouter:
 
     @router.get("/docs", include_in_schema=False, response_class=HTMLResponse)
     def docs() -> HTMLResponse:
-        from kithkin.web.app import templates
+        from kithkin.web.templating import templates
 
         current = schema()
         html = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
-import httpx
 import pytest
 
 from kithkin.services import list_people
@@ -29,7 +29,7 @@ def names(web: Web) -> list[str]:
     return [person.name for person in list_people(web.ctx, limit=1000)]
 
 
-def upload(web: Web, kind: str, path: Path, csrf: str | None) -> httpx.Response:
+def upload(web: Web, kind: str, path: Path, csrf: str | None) -> Any:
     data = {"kind": kind} | ({"csrf_token": csrf} if csrf is not None else {})
     files = {"file": (path.name, path.read_bytes(), "application/octet-stream")}
     return web.client.post("/import", data=data, files=files)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from kithkin.store.tables import AccountRow, ApiTokenRow, LoginTokenRow, WebSessionRow
+
+LAST_USED_EVERY = timedelta(minutes=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,5 +101,7 @@ class AuthRepository:
         ).first()
         if row is None:
             return None
-        row.last_used_at = now
+        # At most one write a minute per token: a write on every API call serialises them.
+        if row.last_used_at is None or now - row.last_used_at > LAST_USED_EVERY:
+            row.last_used_at = now
         return row.owner_id

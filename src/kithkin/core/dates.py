@@ -155,27 +155,35 @@ def parse_due_date(text: str, *, today: date, field: str = "follow-up") -> date:
 
 
 def _dateparser_day(text: str, *, today: date, field: str) -> date:
-    import dateparser  # slow to import: only when the simple phrases above do not match
-
-    parsed = dateparser.parse(
-        text,
-        languages=["en"],
-        settings={
-            "RELATIVE_BASE": datetime.combine(today, time(9, 0)),
-            "PREFER_DATES_FROM": "future",
-            "RETURN_AS_TIMEZONE_AWARE": False,
-        },
-    )
-    if parsed is None:
+    day = english_day(text, today=today, prefer="future", hour=9)
+    if day is None:
         raise InvalidInput(
             f"{text!r} is not a date I understand; write e.g. 2026-12-01, 'next friday' "
             "or 'in 2 weeks'.",
             field=field,
         )
-    day: date = parsed.date()
     if day < today:  # "yesterday", "last friday": a follow-up cannot be due in the past
         raise InvalidInput(
             f"{text!r} is {day.isoformat()}, in the past; a follow-up is due today or later.",
             field=field,
         )
+    return day
+
+
+def english_day(text: str, *, today: date, prefer: str, hour: int = 12) -> date | None:
+    """The day an English phrase names (``dateparser``, English only, ``today`` at ``hour`` as
+    the fixed base, preferring the "past" or the "future"), or None. Never for dates in
+    exported files."""
+    import dateparser  # slow to import: only when the simple phrases do not match
+
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": datetime.combine(today, time(hour, 0)),
+            "PREFER_DATES_FROM": prefer,
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
+    day: date | None = parsed.date() if parsed is not None else None
     return day

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from kithkin.core.dates import parse_due_date
+from kithkin.core.dates import english_day, parse_due_date
 from kithkin.core.log_entry import FollowUpEntry
 from kithkin.core.vocabulary import Channel
 from kithkin.errors import InvalidInput
@@ -249,20 +249,9 @@ def _past_day(phrase: str, *, today: date) -> date:
 
 
 def _dateparser_past(phrase: str, *, today: date) -> date:
-    import dateparser  # slow to import: only for month names and ISO dates
-
-    parsed = dateparser.parse(
-        phrase,
-        languages=["en"],
-        settings={
-            "RELATIVE_BASE": datetime.combine(today, time(12, 0)),
-            "PREFER_DATES_FROM": "past",
-            "RETURN_AS_TIMEZONE_AWARE": False,
-        },
-    )
-    if parsed is None:
+    day = english_day(phrase, today=today, prefer="past")
+    if day is None:
         raise InvalidInput(f"{phrase!r} is not a date I understand.", field="--quick")
-    day: date = parsed.date()
     return day
 
 

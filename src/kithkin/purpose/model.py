@@ -170,37 +170,60 @@ class LinearModel:
         return ranked[:limit]
 
     def to_bytes(self) -> bytes:
-        buffer = io.BytesIO()
-        np.savez_compressed(
-            buffer,
-            format=np.array(FORMAT),
+        return arrays_to_bytes(
+            FORMAT,
+            self.meta,
             features=np.array("\n".join(self.names)),
             idf=self.idf,
             coef=self.coef,
             intercept=self.intercept,
             topic_coef=self.topic_coef,
             topic_intercept=self.topic_intercept,
-            meta=np.array(json.dumps(self.meta, sort_keys=True)),
         )
-        return buffer.getvalue()
 
     @classmethod
     def from_bytes(cls, data: bytes) -> LinearModel:
-        try:
-            with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
-                if str(arrays["format"]) != FORMAT:
-                    raise KithkinError(f"not a purpose model of format {FORMAT}")
-                return cls(
-                    names=str(arrays["features"]).split("\n"),
-                    idf=arrays["idf"].astype(np.float32),
-                    coef=arrays["coef"].astype(np.float32),
-                    intercept=arrays["intercept"].astype(np.float32),
-                    topic_coef=arrays["topic_coef"].astype(np.float32),
-                    topic_intercept=arrays["topic_intercept"].astype(np.float32),
-                    meta=json.loads(str(arrays["meta"])),
-                )
-        except (OSError, ValueError, KeyError) as error:
-            raise KithkinError(f"the stored purpose model cannot be read: {error}") from error
+        arrays, meta = arrays_from_bytes(data, FORMAT)
+        return cls(
+            names=str(arrays["features"]).split("\n"),
+            idf=arrays["idf"],
+            coef=arrays["coef"],
+            intercept=arrays["intercept"],
+            topic_coef=arrays["topic_coef"],
+            topic_intercept=arrays["topic_intercept"],
+            meta=meta,
+        )
+
+
+def arrays_to_bytes(kind: str, meta: dict[str, Any], **arrays: npt.NDArray[Any]) -> bytes:
+    """A model as NumPy's ``.npz`` (compressed), tagged with its format; never a pickle."""
+    payload: dict[str, Any] = {
+        "format": np.array(kind),
+        "meta": np.array(json.dumps(meta, sort_keys=True)),
+        **arrays,
+    }
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, **payload)
+    return buffer.getvalue()
+
+
+def arrays_from_bytes(data: bytes, kind: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The arrays (float ones as float32) and meta of a model stored by `arrays_to_bytes`;
+    loading never unpickles, so stored bytes cannot run code."""
+    try:
+        with np.load(io.BytesIO(data), allow_pickle=False) as stored:
+            if str(stored["format"]) != kind:
+                raise KithkinError(f"not a purpose model of format {kind}")
+            arrays = {
+                name: stored[name].astype(np.float32)
+                if stored[name].dtype.kind == "f"
+                else stored[name]
+                for name in stored.files
+                if name not in ("format", "meta")
+            }
+            return arrays, json.loads(str(stored["meta"]))
+    except (OSError, ValueError, KeyError) as error:
+        raise KithkinError(f"the stored purpose model cannot be read: {error}") from error
 
 
 def guesses_of(scores: FloatArray, topic_scores: FloatArray | None = None) -> list[Guess]:

@@ -8,8 +8,6 @@ a CPU build of torch first to avoid a multi-gigabyte CUDA download). Select it w
 
 from __future__ import annotations
 
-import io
-import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,7 +21,14 @@ from kithkin.core.vocabulary import Purpose
 from kithkin.errors import KithkinError
 from kithkin.purpose.classifier import topic_words
 from kithkin.purpose.corpus import Example
-from kithkin.purpose.model import CLASSES, FloatArray, Guess, guesses_of
+from kithkin.purpose.model import (
+    CLASSES,
+    FloatArray,
+    Guess,
+    arrays_from_bytes,
+    arrays_to_bytes,
+    guesses_of,
+)
 
 FORMAT = "kithkin-purpose-semantic/1"
 SEMANTIC_HEAD = "semantic_head.npz"
@@ -70,33 +75,25 @@ class SemanticModel:
         return topic_words(text, purpose)[:limit]
 
     def to_bytes(self) -> bytes:
-        buffer = io.BytesIO()
-        np.savez_compressed(
-            buffer,
-            format=np.array(FORMAT),
+        return arrays_to_bytes(
+            FORMAT,
+            self.meta,
             coef=self.coef,
             intercept=self.intercept,
             topic_coef=self.topic_coef,
             topic_intercept=self.topic_intercept,
-            meta=np.array(json.dumps(self.meta, sort_keys=True)),
         )
-        return buffer.getvalue()
 
     @classmethod
     def from_bytes(cls, data: bytes) -> SemanticModel:
-        try:
-            with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
-                if str(arrays["format"]) != FORMAT:
-                    raise KithkinError(f"not a semantic purpose model of format {FORMAT}")
-                return cls(
-                    coef=arrays["coef"].astype(np.float32),
-                    intercept=arrays["intercept"].astype(np.float32),
-                    topic_coef=arrays["topic_coef"].astype(np.float32),
-                    topic_intercept=arrays["topic_intercept"].astype(np.float32),
-                    meta=json.loads(str(arrays["meta"])),
-                )
-        except (OSError, ValueError, KeyError) as error:
-            raise KithkinError(f"the stored purpose model cannot be read: {error}") from error
+        arrays, meta = arrays_from_bytes(data, FORMAT)
+        return cls(
+            coef=arrays["coef"],
+            intercept=arrays["intercept"],
+            topic_coef=arrays["topic_coef"],
+            topic_intercept=arrays["topic_intercept"],
+            meta=meta,
+        )
 
 
 def fit_semantic(examples: Sequence[Example], *, c: float = 4.0, **meta: Any) -> SemanticModel:

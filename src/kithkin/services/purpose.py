@@ -46,15 +46,18 @@ class Corrected:
 def current_model(ctx: Context, tx: Transaction) -> PurposeModel:
     """The owner's refitted model if there is one, else the one that ships."""
     backend = ctx.settings.purpose_backend
-    stored = tx.purpose.model(backend)
-    if stored is None:
+    trained_at = tx.purpose.model_trained_at(backend)
+    if trained_at is None:
         return shipped_model(backend)
+    # One loaded model per account and backend, until it is refitted (a web worker shares
+    # this cache across its requests, so a page neither reads nor parses the model again).
     cache = ctx.cache.setdefault("purpose_models", {})
-    key = (tx.owner_id, backend, stored.trained_at)
-    if key not in cache:
-        cache.clear()
-        cache[key] = model_from_bytes(backend, stored.data)
-    model: PurposeModel = cache[key]
+    key = (tx.owner_id, backend)
+    if key not in cache or cache[key][0] != trained_at:
+        stored = tx.purpose.model(backend)
+        assert stored is not None
+        cache[key] = (stored.trained_at, model_from_bytes(backend, stored.data))
+    model: PurposeModel = cache[key][1]
     return model
 
 
@@ -116,8 +119,7 @@ def correct_purpose(ctx: Context, interaction_id: int, purpose: Purpose) -> Corr
                 interaction_id=interaction_id,
                 model_purpose=model_purpose,
             )
-        stored = tx.purpose.model(backend)
-        pending = tx.purpose.corrections_after(stored.last_correction_id if stored else 0)
+        pending = tx.purpose.corrections_after(tx.purpose.last_correction_used(backend))
         interaction = tx.interactions.get(interaction_id)
     retrained = retrain(ctx) if pending >= RETRAIN_AFTER else None
     return Corrected(interaction, model_purpose, retrained)

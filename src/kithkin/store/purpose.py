@@ -100,6 +100,25 @@ class PurposeRepository:
             return None
         return StoredModel(row.model, row.last_correction_id, row.corrections, row.trained_at)
 
+    def model_trained_at(self, backend: str) -> datetime | None:
+        """When the owner's model was last fitted (None: the shipped one is in use)."""
+        return self.session.scalar(
+            select(PurposeModelRow.trained_at).where(
+                PurposeModelRow.owner_id == self.owner_id, PurposeModelRow.backend == backend
+            )
+        )
+
+    def last_correction_used(self, backend: str) -> int:
+        """The newest correction the owner's model was fitted on (0: none)."""
+        return (
+            self.session.scalar(
+                select(PurposeModelRow.last_correction_id).where(
+                    PurposeModelRow.owner_id == self.owner_id, PurposeModelRow.backend == backend
+                )
+            )
+            or 0
+        )
+
     def save_model(
         self, backend: str, data: bytes, *, last_correction_id: int, corrections: int, now: datetime
     ) -> None:

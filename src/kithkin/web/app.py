@@ -8,10 +8,11 @@ scoped to the owner its session belongs to.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -36,6 +37,7 @@ class WebState:
     clock: Callable[[], datetime]
     secure_cookies: bool
     limiter: LoginLimiter
+    cache: dict[str, Any] = field(default_factory=dict)  # shared by the worker's requests
 
     def now(self) -> datetime:
         return self.clock().astimezone(UTC)
@@ -46,6 +48,7 @@ class WebState:
             settings=self.settings,
             clock=self.clock,
             source_kind="web",
+            cache=self.cache,
         )
 
 

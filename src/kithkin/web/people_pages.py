@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form
+from fastapi import APIRouter, Depends, Form
 from fastapi.responses import HTMLResponse, Response
 
 from kithkin.core.periods import days_ago, local_day
@@ -39,8 +39,15 @@ SORT_LABELS = {"name": "Name", "warmth": "Warmth", "last": "Last interaction"}
 
 
 def _query(
-    q: str, circle: str, mode: str, tag: str, overdue: str, sort: str, after: str
+    q: str = "",
+    circle: str = "",
+    mode: str = "",
+    tag: str = "",
+    overdue: str = "",
+    sort: str = "",
+    after: str = "",
 ) -> PeopleQuery:
+    """FastAPI dependency: the list's controls from the URL."""
     return PeopleQuery(
         text=q.strip(),
         circle=circle,
@@ -50,6 +57,9 @@ def _query(
         sort=sort or "name",
         after=after,
     )
+
+
+Controls = Annotated[PeopleQuery, Depends(_query)]
 
 
 def _link(query: PeopleQuery, *, after: str = "") -> str:
@@ -86,35 +96,15 @@ def _list_values(signed: Signed, query: PeopleQuery) -> dict[str, object]:
 
 
 @router.get("/people", response_class=HTMLResponse)
-def people(
-    signed: SignedIn,
-    q: str = "",
-    circle: str = "",
-    mode: str = "",
-    tag: str = "",
-    overdue: str = "",
-    sort: str = "",
-    after: str = "",
-) -> Response:
-    query = _query(q, circle, mode, tag, overdue, sort, after)
+def people(signed: SignedIn, query: Controls) -> Response:
     return page("people.html", signed, **_list_values(signed, query))
 
 
 @router.get("/people/rows", response_class=HTMLResponse)
-def people_rows(
-    signed: SignedIn,
-    q: str = "",
-    circle: str = "",
-    mode: str = "",
-    tag: str = "",
-    overdue: str = "",
-    sort: str = "",
-    after: str = "",
-) -> Response:
+def people_rows(signed: SignedIn, query: Controls) -> Response:
     """The list's results alone, for htmx; the address bar follows the controls."""
-    query = _query(q, circle, mode, tag, overdue, sort, after)
     response = page("people_rows.html", signed, **_list_values(signed, query))
-    link = _link(query, after=after)
+    link = _link(query, after=query.after)
     response.headers["HX-Push-Url"] = f"/people?{link}" if link else "/people"
     return response
 

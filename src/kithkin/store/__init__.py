@@ -20,6 +20,7 @@ from kithkin.store.facts import FactsRepository
 from kithkin.store.imports import ImportsRepository
 from kithkin.store.interactions import FollowUpsRepository, InteractionsRepository
 from kithkin.store.migrate import ensure_current
+from kithkin.store.network import NetworkRepository
 from kithkin.store.people import PeopleRepository
 from kithkin.store.preferences import PreferencesRepository
 from kithkin.store.purpose import PurposeRepository
@@ -44,6 +45,7 @@ class Transaction:
         self.preferences = PreferencesRepository(session, owner_id)
         self.imports = ImportsRepository(session, owner_id)
         self.purpose = PurposeRepository(session, owner_id)
+        self.network = NetworkRepository(session, owner_id)
 
     def new_source(self, kind: str, *, now: datetime, detail: str = "") -> int:
         source = SourceRow(owner_id=self.owner_id, kind=kind, detail=detail, created_at=now)

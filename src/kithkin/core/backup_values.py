@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from typing import Any, Final
 
 from kithkin.core.backup_format import MISSING, Field, Kind
-from kithkin.core.dates import PartialDate
+from kithkin.core.dates import PartialDate, rough_date
 from kithkin.core.vocabulary import (
     Activity,
     Channel,
@@ -55,6 +55,8 @@ JSON_TEXT: Final = {
 PARTIAL_DATES: Final = {
     ("employments", "start_date"),
     ("employments", "end_date"),
+}
+ROUGH_DATES: Final = {  # a year, a month or a day (core.dates.rough_date)
     ("relationships", "since"),
     ("relationships", "until"),
 }
@@ -156,9 +158,11 @@ def check_value(table: str, name: str, value: Any) -> None:
             raise InvalidInput(f"{value[:40]!r} is not JSON text") from None
     if (table, name) in PARTIAL_DATES:
         PartialDate.parse(value, field=name)
+    if (table, name) in ROUGH_DATES:
+        rough_date(value, field=name)
     if (table, name) == ("people", "uid") and not value.strip():
         raise InvalidInput("a person's uid cannot be empty")
 
 
 # The columns check_value has something to say about.
-CHECKED: Final = {*CHOICES, *JSON_TEXT, *PARTIAL_DATES, ("people", "uid")}
+CHECKED: Final = {*CHOICES, *JSON_TEXT, *PARTIAL_DATES, *ROUGH_DATES, ("people", "uid")}

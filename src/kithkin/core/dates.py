@@ -187,3 +187,21 @@ def english_day(text: str, *, today: date, prefer: str, hour: int = 12) -> date 
     )
     day: date | None = parsed.date() if parsed is not None else None
     return day
+
+
+_ROUGH = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def rough_date(text: str, *, field: str = "date") -> str:
+    """A year, month or day as people remember when something began ("2019", "2019-05",
+    "2019-05-01"), checked and returned as written."""
+    value = text.strip()
+    found = _ROUGH.match(value)
+    if found is None:
+        raise InvalidInput(
+            f"{text!r} is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD.", field=field
+        )
+    year, month, day = found.groups()
+    if month is not None:
+        PartialDate(month=int(month), day=int(day or 1), year=int(year))
+    return value

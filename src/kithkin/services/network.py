@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
+from kithkin.core.dates import rough_date
 from kithkin.core.ledger import Balance, ask_nudge
 from kithkin.core.network.evidence import graph_of, own_reasons, pair_reasons
 from kithkin.core.network.graph import NetworkGraph
@@ -47,19 +48,7 @@ class Link:
 
 
 def _partial(text: str | None, option: str) -> str | None:
-    """A year, a month or a day ("2019", "2019-05", "2019-05-01"), as given."""
-    if text is None or not text.strip():
-        return None
-    value = text.strip()
-    for pattern in ("%Y", "%Y-%m", "%Y-%m-%d"):
-        try:
-            datetime.strptime(value, pattern)
-        except ValueError:
-            continue
-        return value
-    raise InvalidInput(
-        f"{text!r} is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD.", field=option
-    )
+    return rough_date(text, field=option) if text is not None and text.strip() else None
 
 
 def link(

@@ -146,3 +146,21 @@ def _brute_force_best(g: NetworkGraph, target: int) -> float:
                 continue
             best = max(best, g.own_tie(a) * g.tie(a, b) * g.tie(b, target))
     return best
+
+
+@given(
+    st.lists(st.tuples(st.integers(1, 8), st.integers(1, 8), st.floats(0.05, 0.95)), max_size=25),
+    st.dictionaries(st.integers(1, 8), st.floats(0.05, 0.95), max_size=8),
+    st.integers(1, 8),
+)
+def test_the_shortcut_for_crowded_targets_still_finds_the_best_route(
+    ties: list[tuple[int, int, float]], own: dict[int, float], target: int
+) -> None:
+    g = graph(own, ties, people=8)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("kithkin.core.network.paths.EXACT_THIRD_HOPS", -1)
+        routes = best_routes(g, [target], limit=8)
+    best = _brute_force_best(g, target)
+    assert (routes[0].strength if routes else 0.0) == pytest.approx(best, rel=1e-9)
+    for route in routes:
+        assert route.people[-1] == target and len(set(route.people)) == len(route.people)

@@ -107,11 +107,12 @@ def relationship_base(kind: str) -> float:
 def graph_of(evidence: NetworkEvidence) -> NetworkGraph:
     rel = evidence.relationships
     together = evidence.together
+    bases = {kind: relationship_base(kind) for kind in set(rel.kind)}
     ties = [
         Ties.of(
             rel.a,
             rel.b,
-            formulas.relationship(floats([relationship_base(k) for k in rel.kind]), rel.ended),
+            formulas.relationship(floats([bases[k] for k in rel.kind]), rel.ended),
         ),
         Ties.of(
             together.a,
@@ -124,33 +125,48 @@ def graph_of(evidence: NetworkEvidence) -> NetworkGraph:
     return NetworkGraph.build(evidence.own.person, own_strengths(evidence.own), ties)
 
 
-def _groups(columns: MembershipColumns, limit: int) -> Iterator[IntArray]:
-    """Row positions of each group with 2..``limit`` distinct people."""
-    order = np.argsort(columns.group, kind="stable")
-    groups = columns.group[order]
-    bounds = np.flatnonzero(np.diff(groups)) + 1
-    for rows in np.split(order, bounds):
-        if len(rows) >= 2 and len(np.unique(columns.person[rows])) <= limit:
-            yield rows
+@dataclass(frozen=True)
+class _GroupPairs:
+    """Every pair of rows in the same group (a row of ``first`` with one of ``second``), for
+    the groups of 2..limit distinct people, and the size of the pair's group."""
 
+    first: IntArray
+    second: IntArray
+    size: FloatArray
 
-def _pairs(rows: IntArray) -> tuple[IntArray, IntArray]:
-    first, second = np.triu_indices(len(rows), k=1)
-    return rows[first], rows[second]
+    @classmethod
+    def of(cls, columns: MembershipColumns, limit: int) -> _GroupPairs:
+        order = np.lexsort((columns.person, columns.group))
+        groups = columns.group[order]
+        starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
+        lengths = np.diff(np.r_[starts, len(groups)])
+        people = columns.person[order]
+        distinct = np.r_[True, (groups[1:] != groups[:-1]) | (people[1:] != people[:-1])]
+        sizes = np.add.reduceat(distinct.astype(np.int64), starts) if len(starts) else starts
+        keep = (sizes >= 2) & (sizes <= limit)
+        row_group = np.repeat(np.arange(len(starts)), lengths)
+        kept = keep[row_group]
+        # Row k of a kept group pairs with the rows after it in its group.
+        position = np.arange(len(groups)) - starts[row_group]
+        after = np.where(kept, lengths[row_group] - position - 1, 0)
+        first = np.repeat(np.arange(len(groups)), after)
+        offsets = np.arange(int(after.sum())) - np.repeat(np.cumsum(after) - after, after)
+        second = first + 1 + offsets
+        size = floats(sizes[row_group[first]]) if len(first) else floats([])
+        return cls(order[first], order[second], size)
 
 
 def _colleague_ties(jobs: MembershipColumns, this_year: int) -> Iterator[Ties]:
-    for rows in _groups(jobs, formulas.MAX_ORGANIZATION):
-        i, j = _pairs(rows)
-        size = floats(np.full(len(i), len(np.unique(jobs.person[rows]))))
-        overlap, years_since = job_overlap(
-            (jobs.start[i], _end_year(jobs, i, this_year), jobs.current[i]),
-            (jobs.start[j], _end_year(jobs, j, this_year), jobs.current[j]),
-            this_year,
-        )
-        yield Ties.of(
-            jobs.person[i], jobs.person[j], formulas.colleagues(overlap, years_since, size)
-        )
+    pairs = _GroupPairs.of(jobs, formulas.MAX_ORGANIZATION)
+    i, j = pairs.first, pairs.second
+    overlap, years_since = job_overlap(
+        (jobs.start[i], _end_year(jobs, i, this_year), jobs.current[i]),
+        (jobs.start[j], _end_year(jobs, j, this_year), jobs.current[j]),
+        this_year,
+    )
+    yield Ties.of(
+        jobs.person[i], jobs.person[j], formulas.colleagues(overlap, years_since, pairs.size)
+    )
 
 
 def _end_year(jobs: MembershipColumns, rows: IntArray, this_year: int) -> FloatArray:
@@ -176,14 +192,12 @@ def job_overlap(
 
 
 def _event_ties(attendance: MembershipColumns) -> Iterator[Ties]:
-    for rows in _groups(attendance, formulas.MAX_EVENT):
-        i, j = _pairs(rows)
-        size = floats(np.full(len(i), len(np.unique(attendance.person[rows]))))
-        yield Ties.of(
-            attendance.person[i],
-            attendance.person[j],
-            formulas.same_event(size, attendance.end[i]),
-        )
+    pairs = _GroupPairs.of(attendance, formulas.MAX_EVENT)
+    yield Ties.of(
+        attendance.person[pairs.first],
+        attendance.person[pairs.second],
+        formulas.same_event(pairs.size, attendance.end[pairs.first]),
+    )
 
 
 # -- one pair, in words -----------------------------------------------------------------------

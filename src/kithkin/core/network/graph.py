@@ -45,6 +45,10 @@ class NetworkGraph:
     indices: npt.NDArray[np.int32]
     strength: FloatArray
     cost: FloatArray
+    # For node B: the cheapest two-hop start "you → A → B" (A = via[B], -1 if none) and its
+    # cost. Long searches from well-connected targets use it instead of walking every tie.
+    via: IntArray
+    via_cost: FloatArray
 
     @classmethod
     def build(cls, people: IntArray, own: FloatArray, ties: Iterable[Ties]) -> NetworkGraph:
@@ -53,21 +57,18 @@ class NetworkGraph:
         own = np.asarray(own, dtype=np.float64)[order]
         lows, highs, strengths = _edges(people, list(ties))
         n = len(people)
-        rows = np.concatenate([lows, highs])
-        cols = np.concatenate([highs, lows])
-        both = np.concatenate([strengths, strengths])
-        by_row = np.lexsort((cols, rows))
+        # Each pair both ways. Pairs come sorted by (low, high); putting the high→low copies
+        # first, a stable sort by row leaves every row's neighbours in ascending order.
+        rows = np.concatenate([highs, lows])
+        cols = np.concatenate([lows, highs])
+        by_row = np.argsort(rows, kind="stable")
         indptr = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
-        tie_strength = both[by_row]
-        return cls(
-            people=people,
-            own=own,
-            indptr=indptr,
-            indices=cols[by_row].astype(np.int32),
-            strength=tie_strength,
-            cost=cost_of(tie_strength),
-        )
+        tie_strength = np.concatenate([strengths, strengths])[by_row]
+        indices = cols[by_row].astype(np.int32)
+        cost = cost_of(tie_strength)
+        via, via_cost = _cheapest_starts(indptr, indices, cost, own_costs(own))
+        return cls(people, own, indptr, indices, tie_strength, cost, via, via_cost)
 
     @property
     def size(self) -> int:
@@ -79,7 +80,16 @@ class NetworkGraph:
 
     @property
     def nbytes(self) -> int:
-        arrays = (self.people, self.own, self.indptr, self.indices, self.strength, self.cost)
+        arrays = (
+            self.people,
+            self.own,
+            self.indptr,
+            self.indices,
+            self.strength,
+            self.cost,
+            self.via,
+            self.via_cost,
+        )
         return sum(array.nbytes for array in arrays)
 
     def node(self, key: int) -> int:
@@ -123,6 +133,45 @@ class NetworkGraph:
         ties = self.strength[start:end]
         order = np.lexsort((keys, -ties))
         return [(int(keys[i]), float(ties[i])) for i in order]
+
+
+def own_costs(own: FloatArray) -> FloatArray:
+    """The cost of the user's own tie to each node (infinite where there is none)."""
+    return np.where(own > 0, -np.log(np.maximum(own, 1e-300)), np.inf)
+
+
+def _cheapest_starts(
+    indptr: IntArray, indices: npt.NDArray[np.int32], cost: FloatArray, own_cost: FloatArray
+) -> tuple[IntArray, FloatArray]:
+    n = len(indptr) - 1
+    lengths = np.diff(indptr)
+    rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    through = own_cost[indices] + cost
+    best = np.full(n, np.inf)
+    filled = lengths > 0
+    if filled.any():
+        best[filled] = np.minimum.reduceat(through, indptr[:-1][filled])
+    is_best = np.isfinite(through) & (through == best[rows])
+    found_rows, first = np.unique(rows[is_best], return_index=True)
+    via = np.full(n, -1, dtype=np.int64)
+    via[found_rows] = indices[np.flatnonzero(is_best)[first]]
+    return via, best
+
+
+def _positions(people: IntArray, keys: IntArray) -> IntArray:
+    """The node of each key (-1 for keys not in ``people``); a lookup table when keys are
+    dense, as database ids usually are, else a binary search."""
+    n = len(people)
+    if n == 0:
+        return np.full(len(keys), -1, dtype=np.int64)
+    top = int(people[-1])
+    if int(people[0]) >= 0 and top <= 4 * n + 1024:
+        table = np.full(top + 1, -1, dtype=np.int64)
+        table[people] = np.arange(n)
+        inside = (keys >= 0) & (keys <= top)
+        return np.where(inside, table[np.clip(keys, 0, top)], -1)
+    at = np.minimum(np.searchsorted(people, keys), n - 1)
+    return np.where(people[at] == keys, at, -1)
 
 
 def _edges(people: IntArray, ties: list[Ties]) -> tuple[IntArray, IntArray, FloatArray]:

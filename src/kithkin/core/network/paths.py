@@ -21,11 +21,15 @@ from itertools import pairwise
 
 import numpy as np
 
-from kithkin.core.network.graph import IntArray, NetworkGraph
+from kithkin.core.network.graph import IntArray, NetworkGraph, own_costs
 from kithkin.core.network.strength import FloatArray
 
 MAX_HOPS = 3
 _CHUNK = 64  # targets searched at once: bounds memory when a company has thousands of people
+# Past this many third-hop ties to walk (a target among very well-connected people), each
+# second person B contributes only its cheapest start (``graph.via``): the best route is still
+# exact, but fewer alternative first people through the same B are offered.
+EXACT_THIRD_HOPS = 200_000
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,7 @@ def best_routes(
 ) -> list[Route]:
     """The strongest routes to any of ``targets`` (store keys), one per first person."""
     nodes = graph.nodes(targets)
-    own_cost = np.where(graph.own > 0, -np.log(np.maximum(graph.own, 1e-300)), np.inf)
+    own_cost = own_costs(graph.own)
     found: list[_Candidates] = []
     for start in range(0, len(nodes), _CHUNK):
         chunk = nodes[start : start + _CHUNK]
@@ -106,7 +110,19 @@ def _search(graph: NetworkGraph, own_cost: FloatArray, targets: IntArray, hops: 
                 own_cost[near] + near_cost,
             )
         )
-        if hops >= 3:
+        if hops >= 3 and _third_hops(graph.indptr, near) > EXACT_THIRD_HOPS:
+            cheapest = graph.via[near]
+            loop = (cheapest < 0) | (cheapest == near_target)
+            parts.append(
+                _Candidates(
+                    np.where(cheapest < 0, 0, cheapest),
+                    near,
+                    near_target,
+                    np.full(len(near), 3, dtype=np.int64),
+                    np.where(loop, np.inf, graph.via_cost[near] + near_cost),
+                )
+            )
+        elif hops >= 3:
             rep2, at2 = _gather(graph.indptr, near)
             far = graph.indices[at2].astype(np.int64)
             loop = far == near_target[rep2]
@@ -121,6 +137,10 @@ def _search(graph: NetworkGraph, own_cost: FloatArray, targets: IntArray, hops: 
                 )
             )
     return _Candidates.concat(parts)
+
+
+def _third_hops(indptr: IntArray, nodes: IntArray) -> int:
+    return int((indptr[nodes + 1] - indptr[nodes]).sum())
 
 
 def _gather(indptr: IntArray, nodes: IntArray) -> tuple[IntArray, IntArray]:

@@ -105,24 +105,23 @@ def relationship_base(kind: str) -> float:
 
 
 def graph_of(evidence: NetworkEvidence) -> NetworkGraph:
+    return NetworkGraph.build(evidence.own.person, own_strengths(evidence.own), _all_ties(evidence))
+
+
+def _all_ties(evidence: NetworkEvidence) -> Iterator[Ties]:
+    """Each kind of evidence as ties, made one kind at a time (a million ties each)."""
     rel = evidence.relationships
-    together = evidence.together
     bases = {kind: relationship_base(kind) for kind in set(rel.kind)}
-    ties = [
-        Ties.of(
-            rel.a,
-            rel.b,
-            formulas.relationship(floats([bases[k] for k in rel.kind]), rel.ended),
-        ),
-        Ties.of(
-            together.a,
-            together.b,
-            formulas.logged_together(together.count, together.days_since_last),
-        ),
-        *_colleague_ties(evidence.jobs, evidence.this_year),
-        *_event_ties(evidence.attendance),
-    ]
-    return NetworkGraph.build(evidence.own.person, own_strengths(evidence.own), ties)
+    base = floats([bases[k] for k in rel.kind])
+    yield Ties.of(rel.a, rel.b, formulas.relationship(base, rel.ended))
+    together = evidence.together
+    yield Ties.of(
+        together.a,
+        together.b,
+        formulas.logged_together(together.count, together.days_since_last),
+    )
+    yield from _colleague_ties(evidence.jobs, evidence.this_year)
+    yield from _event_ties(evidence.attendance)
 
 
 @dataclass(frozen=True)

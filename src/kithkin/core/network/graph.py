@@ -55,17 +55,18 @@ class NetworkGraph:
         order = np.argsort(people, kind="stable")
         people = np.asarray(people, dtype=np.int64)[order]
         own = np.asarray(own, dtype=np.float64)[order]
-        lows, highs, strengths = _edges(people, list(ties))
+        lows, highs, strengths = _edges(people, ties)
         n = len(people)
         # Each pair both ways. Pairs come sorted by (low, high); putting the high→low copies
         # first, a stable sort by row leaves every row's neighbours in ascending order.
-        rows = np.concatenate([highs, lows])
-        cols = np.concatenate([lows, highs])
+        rows = np.concatenate([highs, lows]).astype(np.int32)
+        cols = np.concatenate([lows, highs]).astype(np.int32)
         by_row = np.argsort(rows, kind="stable")
         indptr = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
         tie_strength = np.concatenate([strengths, strengths])[by_row]
-        indices = cols[by_row].astype(np.int32)
+        indices = cols[by_row]
+        del rows, cols, by_row, lows, highs, strengths
         cost = cost_of(tie_strength)
         via, via_cost = _cheapest_starts(indptr, indices, cost, own_costs(own))
         return cls(people, own, indptr, indices, tie_strength, cost, via, via_cost)
@@ -145,7 +146,7 @@ def _cheapest_starts(
 ) -> tuple[IntArray, FloatArray]:
     n = len(indptr) - 1
     lengths = np.diff(indptr)
-    rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    rows = np.repeat(np.arange(n, dtype=np.int32), lengths)
     through = own_cost[indices] + cost
     best = np.full(n, np.inf)
     filled = lengths > 0
@@ -174,21 +175,19 @@ def _positions(people: IntArray, keys: IntArray) -> IntArray:
     return np.where(people[at] == keys, at, -1)
 
 
-def _edges(people: IntArray, ties: list[Ties]) -> tuple[IntArray, IntArray, FloatArray]:
+def _edges(people: IntArray, ties: Iterable[Ties]) -> tuple[IntArray, IntArray, FloatArray]:
     """Every pair once (low node, high node), its evidence combined as independent chances."""
-    if not ties:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0)
-    a = np.concatenate([t.a for t in ties])
-    b = np.concatenate([t.b for t in ties])
-    strength = np.concatenate([t.strength for t in ties])
     n = len(people)
-    a_at = np.minimum(np.searchsorted(people, a), max(n - 1, 0))
-    b_at = np.minimum(np.searchsorted(people, b), max(n - 1, 0))
-    known = (n > 0) & (people[a_at] == a) & (people[b_at] == b) & (a_at != b_at) & (strength > 0)
-    a_at, b_at, strength = a_at[known], b_at[known], strength[known]
-    low, high = np.minimum(a_at, b_at), np.maximum(a_at, b_at)
-    pairs, inverse = np.unique(low * np.int64(n) + high, return_inverse=True)
-    missed = np.bincount(inverse, weights=np.log1p(-np.minimum(strength, 1.0 - 1e-12)))
-    combined = np.minimum(-np.expm1(missed), MAX_STRENGTH)
-    return pairs // n, pairs % n, combined
+    keys: list[IntArray] = [np.zeros(0, dtype=np.int64)]
+    missed: list[FloatArray] = [np.zeros(0)]
+    for part in ties:  # one kind at a time, so only the pairs' keys are ever all in memory
+        a_at, b_at = _positions(people, part.a), _positions(people, part.b)
+        known = (a_at >= 0) & (b_at >= 0) & (a_at != b_at) & (part.strength > 0)
+        a_at, b_at = a_at[known], b_at[known]
+        keys.append(np.minimum(a_at, b_at) * np.int64(n) + np.maximum(a_at, b_at))
+        missed.append(np.log1p(-np.minimum(part.strength[known], 1.0 - 1e-12)))
+    pairs, inverse = np.unique(np.concatenate(keys), return_inverse=True)
+    combined = np.minimum(
+        -np.expm1(np.bincount(inverse, weights=np.concatenate(missed))), MAX_STRENGTH
+    )
+    return pairs // max(n, 1), pairs % max(n, 1), combined

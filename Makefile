@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-purpose bench-web clean install test-semantic
+.PHONY: run test lint bench bench-purpose bench-web bench-network clean install test-semantic
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,9 @@ bench-web: $(STAMP)
 
 bench-purpose: $(STAMP)
 	$(BIN)/python -m bench.purpose
+
+bench-network: $(STAMP)
+	$(BIN)/python -m bench.network
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info

@@ -4,7 +4,8 @@ A generated network (100,000 people and 1,000,000 interactions by default; ``--q
 and 100,000) is loaded into a SQLite file. Kithkin runs under uvicorn with ``--workers`` workers
 (``kithkin.web.asgi``), signed in with a real session cookie and API token; the baseline, in the
 same run, is bare Starlette handlers over plain sqlite3 doing the same reads (``bench.web_raw``)
-under the same uvicorn settings. Each page is hammered by wrk for ``--duration`` seconds with
+under the same uvicorn settings. Each page is warmed up (``--warm-up`` seconds with a few
+clients: every worker has served it once), then hammered by wrk for ``--duration`` seconds with
 ``--connections`` concurrent clients; p50/p95/p99 come from wrk's own histogram, RSS per worker
 from /proc after the run. Bounded in time: every wrk run has a fixed duration.
 """
@@ -18,11 +19,13 @@ import os
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -67,6 +70,20 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--duration", type=int, default=10, help="seconds per page (default 10)")
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument(
+        "--warm-up",
+        type=int,
+        default=2,
+        metavar="SECONDS",
+        help="light load on each page before it is measured (default 2; 0: none)",
+    )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        metavar="DIR",
+        help="keep the generated database in DIR and reuse it on later runs of the same size, "
+        "seed and day (generating 100k people takes minutes)",
+    )
     options = parser.parse_args(argv)
     if options.quick:
         options.people, options.interactions = 10_000, 100_000
@@ -137,6 +154,14 @@ def _wrk(url: str, headers: dict[str, str], *, connections: int, seconds: int) -
     )
 
 
+def _warm_up(base: str, route: str, headers: dict[str, str], options: argparse.Namespace) -> None:
+    """A few clients for ``--warm-up`` seconds first, so that every worker has served the page
+    once (its caches filled, its statements compiled) before the measured run."""
+    if options.warm_up > 0:
+        _wrk(base + route, headers, connections=4 * options.workers, seconds=options.warm_up)
+        _drain(base)
+
+
 def _drain(base: str, *, within: float = 120.0) -> None:
     """Wait until the server has worked off the requests wrk left queued (wrk stops sending
     after its duration; the server does not stop answering), so runs do not overlap."""
@@ -169,6 +194,38 @@ def _session_cookie(base: str, store: Store) -> str:
     raise RuntimeError("signing in did not answer with a redirect")
 
 
+def _database(
+    options: argparse.Namespace,
+    folder: Path,
+    now: datetime,
+    console: Console,
+    results: list[Result],
+) -> tuple[Path, str]:
+    """The loaded SQLite file and the uid of the person the person pages read: generated into
+    ``folder``, or reused from (else kept in) ``--cache``."""
+    name = f"web-{options.people}-{options.interactions}-{options.seed}-{now.date()}.db"
+    path = (options.cache / name) if options.cache else folder / "web.db"
+    if not path.exists():
+        with console.status("generating and loading the network…"):
+            sample, generated = workloads.generate(
+                options.people, options.interactions, seed=options.seed, today=now.date()
+            )
+            partial = path.with_suffix(".partial")
+            partial.parent.mkdir(parents=True, exist_ok=True)
+            store = Store.open(f"sqlite:///{partial}", now=now)
+            samples.load(store, sample)
+            store.close()
+            del sample
+            gc.collect()
+        partial.rename(path)
+        results.append(generated)
+    with closing(sqlite3.connect(path)) as connection:  # the middle person, as generated
+        row = connection.execute(
+            "SELECT uid FROM people ORDER BY id LIMIT 1 OFFSET ?", (options.people // 2,)
+        ).fetchone()
+    return path, str(row[0])
+
+
 def run(options: argparse.Namespace, console: Console) -> int:
     if shutil.which("wrk") is None:
         console.print("wrk is not installed (Debian: apt-get install wrk)", style="red")
@@ -178,17 +235,8 @@ def run(options: argparse.Namespace, console: Console) -> int:
     results: list[Result] = []
     problems: list[str] = []
     try:
-        path = folder / "web.db"
-        with console.status("generating and loading the network…"):
-            sample, generated = workloads.generate(
-                options.people, options.interactions, seed=options.seed, today=now.date()
-            )
-            store = Store.open(f"sqlite:///{path}", now=now)
-            samples.load(store, sample)
-            uid = sample.people[len(sample.people) // 2].uid
-            del sample
-            gc.collect()
-        results.append(generated)
+        path, uid = _database(options, folder, now, console, results)
+        store = Store.open(f"sqlite:///{path}", now=now)
         api_token = auth.create_api_token(store, "bench", now=now)
         env = {"KITHKIN_DB": str(path), "BENCH_DB": str(path)}
         ours_port, raw_port = _free_port(), _free_port()
@@ -207,6 +255,8 @@ def run(options: argparse.Namespace, console: Console) -> int:
             ]
             for name, route, headers in pages:
                 with console.status(f"{name}: {options.duration} s of load, then the baseline…"):
+                    _warm_up(base, route, headers, options)
+                    _warm_up(raw_base, route, {}, options)
                     mine = _wrk(
                         base + route,
                         headers,

@@ -30,7 +30,7 @@ from kithkin.core.search_text import person_search_text
 from kithkin.core.vocabulary import Channel
 from kithkin.core.warmth import add_touch
 from kithkin.errors import Conflict
-from kithkin.store import Store
+from kithkin.store import Store, data_version
 from kithkin.store.tables import (
     OrganizationRow,
     PersonRow,
@@ -1854,6 +1854,7 @@ def load(store: Store, sample: Sample, *, analyze: bool = True) -> None:
                         f"(SELECT coalesce(max(id), 1) FROM {name}))"
                     )
                 )
+        data_version.bump_if_written(connection, store.owner_id)
     if analyze:
         refresh_statistics(store)
 

@@ -1,10 +1,12 @@
 """Every command, registered on the ``cli`` group by importing its module; the entry point."""
 
 from kithkin.cli import (
+    common_ground,
     demo,
     duplicates,
     engine,
     interactions,
+    introductions,
     network,
     people,
     purpose,
@@ -15,10 +17,12 @@ from kithkin.cli.main import cli
 
 __all__ = [
     "cli",
+    "common_ground",
     "demo",
     "duplicates",
     "engine",
     "interactions",
+    "introductions",
     "main",
     "network",
     "people",

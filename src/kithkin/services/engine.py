@@ -4,6 +4,7 @@ review. Each reads facts in one transaction and hands them to the pure ``core`` 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
@@ -119,7 +120,7 @@ def _follow_up_id(key: str) -> int:
 
 
 def person_warmth(ctx: Context, reference: str) -> Warmth:
-    return show_person(ctx, reference, recent=0).warmth
+    return show_person(ctx, reference, recent=0, follow_ups=False).warmth
 
 
 # -- ledger ------------------------------------------------------------------------------
@@ -145,11 +146,7 @@ def ledger(ctx: Context, reference: str | None = None) -> Ledger:
         if reference is not None:
             person_id = tx.people.resolve(reference)
             person = tx.people.get(person_id)
-            own = tx.facts.balances(uids=[person.id]).get(person.id, Balance())
-            entries = tx.facts.exchange_entries(person_id)
-            return Ledger(
-                own, (LedgerLine(person.id, person.name, own),), tuple(entries), person.name
-            )
+            return person_ledger(tx, person_id, uid=person.id, name=person.name)
         balances = tx.facts.balances()
         names = tx.facts.names(list(balances))
     lines = sorted(
@@ -157,6 +154,19 @@ def ledger(ctx: Context, reference: str | None = None) -> Ledger:
         key=lambda line: (line.balance.net, line.name, line.person_id),
     )
     return Ledger(overall_balance(balances.values()), tuple(lines), ())
+
+
+def person_ledger(tx: Transaction, person_id: int, *, uid: str, name: str) -> Ledger:
+    """One person's ledger, inside a transaction that has already found them: their balance
+    counted from their entries."""
+    entries = tx.facts.exchange_entries(person_id)
+    directions = Counter(entry.direction for entry in entries)
+    own = Balance(
+        gave=directions[Direction.GAVE],
+        received=directions[Direction.RECEIVED],
+        asked=directions[Direction.ASKED],
+    )
+    return Ledger(own, (LedgerLine(uid, name, own),), tuple(entries), name)
 
 
 def ask_nudges(ctx: Context, person_ids: Sequence[str]) -> list[str]:

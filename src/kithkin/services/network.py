@@ -21,15 +21,33 @@ from kithkin.store import Transaction
 _GRAPH = "network-graph"
 
 
+@dataclass
+class _CachedGraph:
+    day: date
+    data_version: int  # the account's data version when last checked
+    evidence_version: tuple[object, ...]  # what the graph was built from
+    graph: NetworkGraph
+
+
 def load_graph(ctx: Context, tx: Transaction) -> NetworkGraph:
-    """The account's graph, rebuilt only when its evidence changed since the last build."""
-    version = (ctx.store.owner_id, ctx.now().date(), tx.network.version())
-    cached = ctx.cache.get(_GRAPH)
-    if cached is not None and cached[0] == version:
-        graph: NetworkGraph = cached[1]
-        return graph
+    """The account's graph, rebuilt only when its evidence changed since the last build.
+
+    A read of the account's data version (one row) says whether anything was written at all;
+    only then is the evidence's own version read (a few aggregate queries), and only when that
+    changed is the graph rebuilt — so a follow-up marked done costs no rebuild.
+    """
+    key = f"{_GRAPH}:{ctx.store.owner_id}"
+    today = ctx.now().date()
+    written = tx.network.data_version()
+    cached: _CachedGraph | None = ctx.cache.get(key)
+    if cached is not None and cached.day == today and cached.data_version == written:
+        return cached.graph
+    evidence_version = tx.network.version()
+    if cached is not None and cached.day == today and cached.evidence_version == evidence_version:
+        cached.data_version = written
+        return cached.graph
     graph = graph_of(tx.network.evidence(ctx.now()))
-    ctx.cache[_GRAPH] = (version, graph)
+    ctx.cache[key] = _CachedGraph(today, written, evidence_version, graph)
     return graph
 
 

@@ -62,24 +62,42 @@ def edit_person(ctx: Context, reference: str, raw: PersonInput) -> Person:
         return tx.people.get(person_id)
 
 
-def show_person(ctx: Context, reference: str, *, recent: int = 10) -> PersonDetail:
+def show_person(
+    ctx: Context, reference: str, *, recent: int = 10, follow_ups: bool = True
+) -> PersonDetail:
+    """The person with their ``recent`` interactions and (unless not wanted) their open
+    follow-ups, effective cadence and warmth."""
     with ctx.store.transaction() as tx:
         person_id = tx.people.resolve(reference)
-        person = tx.people.get(person_id)
-        interactions = tx.interactions.load(tx.interactions.ids_for_person(person_id, limit=recent))
-        follow_ups = tx.follow_ups.list(
+        return person_detail(tx, person_id, now=ctx.now(), recent=recent, follow_ups=follow_ups)
+
+
+def person_detail(
+    tx: Transaction, person_id: int, *, now: datetime, recent: int, follow_ups: bool = True
+) -> PersonDetail:
+    """`show_person` inside a transaction that has already found the person."""
+    person = tx.people.get(person_id)
+    interactions = (
+        tx.interactions.load(tx.interactions.ids_for_person(person_id, limit=recent))
+        if recent > 0
+        else []
+    )
+    open_follow_ups = (
+        tx.follow_ups.list(
             person_id=person_id, statuses=[FollowUpStatus.OPEN, FollowUpStatus.SNOOZED]
         )
-        cadence = person.cadence_days
-        if cadence is None:
-            cadence = tx.circle_cadences().get(person.circle.value)
-        now = ctx.now()
-        touches = [
-            Touch(at, channel)
-            for at, channel in tx.facts.touches(person_id, now - timedelta(days=HORIZON_DAYS))
-        ]
-        heat = warmth(touches, now=now, last_interaction_at=person.last_interaction_at)
-        return PersonDetail(person, tuple(interactions), tuple(follow_ups), cadence, heat)
+        if follow_ups
+        else []
+    )
+    cadence = person.cadence_days
+    if cadence is None:
+        cadence = tx.circle_cadences().get(person.circle.value)
+    touches = [
+        Touch(at, channel)
+        for at, channel in tx.facts.touches(person_id, now - timedelta(days=HORIZON_DAYS))
+    ]
+    heat = warmth(touches, now=now, last_interaction_at=person.last_interaction_at)
+    return PersonDetail(person, tuple(interactions), tuple(open_follow_ups), cadence, heat)
 
 
 def list_people(

@@ -12,8 +12,8 @@ from kithkin.core.records import PersonSummary
 from kithkin.core.vocabulary import Circle, Mode, parse_choice
 from kithkin.errors import InvalidInput, NotFound
 from kithkin.services.context import Context
-from kithkin.services.engine import Ledger, ledger, local_today
-from kithkin.services.people import PersonDetail, show_person
+from kithkin.services.engine import Ledger, local_today, person_ledger
+from kithkin.services.people import PersonDetail, person_detail
 from kithkin.store.people_pages import (
     NEVER,
     CheckIns,
@@ -96,8 +96,10 @@ def person_page(ctx: Context, uid: str) -> PersonPage:
             raise NotFound(f"nobody has the id {uid!r}.")
         milestones = tuple(pages.milestones(person_id))
         relationships = tuple(pages.relationships(person_id))
-    detail = show_person(ctx, uid, recent=TIMELINE)
-    return PersonPage(detail, ledger(ctx, uid), milestones, relationships)
+        detail = person_detail(tx, person_id, now=ctx.now(), recent=TIMELINE)
+        person = detail.person
+        ledger = person_ledger(tx, person_id, uid=person.id, name=person.name)
+    return PersonPage(detail, ledger, milestones, relationships)
 
 
 _BAD_CURSOR = "that is not a page position of this list; start again from the first page."

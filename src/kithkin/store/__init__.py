@@ -13,12 +13,15 @@ from sqlalchemy.orm import Session
 
 from kithkin.core.defaults import DEFAULT_CIRCLES, DEFAULT_GOALS, DEFAULT_SETTINGS
 from kithkin.errors import DatabaseError
+from kithkin.store import data_version
 from kithkin.store.auth import AuthRepository
+from kithkin.store.common_ground import CommonGroundRepository
 from kithkin.store.engine import make_engine
 from kithkin.store.events import EventsRepository
 from kithkin.store.facts import FactsRepository
 from kithkin.store.imports import ImportsRepository
 from kithkin.store.interactions import FollowUpsRepository, InteractionsRepository
+from kithkin.store.introductions import IntroductionsRepository
 from kithkin.store.migrate import ensure_current
 from kithkin.store.network import NetworkRepository
 from kithkin.store.people import PeopleRepository
@@ -46,6 +49,8 @@ class Transaction:
         self.imports = ImportsRepository(session, owner_id)
         self.purpose = PurposeRepository(session, owner_id)
         self.network = NetworkRepository(session, owner_id)
+        self.common_ground = CommonGroundRepository(session, owner_id)
+        self.introductions = IntroductionsRepository(session, owner_id)
 
     def new_source(self, kind: str, *, now: datetime, detail: str = "") -> int:
         source = SourceRow(owner_id=self.owner_id, kind=kind, detail=detail, created_at=now)
@@ -91,6 +96,14 @@ class Store:
             yield Transaction(session, self.owner_id)
             if dry_run:
                 session.rollback()
+            else:
+                session.flush()
+                data_version.bump_if_written(session.connection(), self.owner_id)
+
+    def data_version(self) -> int:
+        """The owner's data version: it changes with every write of the owner's data."""
+        with self.engine.connect() as connection:
+            return data_version.current(connection, self.owner_id)
 
     def for_owner(self, owner_id: int) -> Store:
         """The same database seen by another account (a web request's signed-in owner).

@@ -68,7 +68,11 @@ class AuthRepository:
         self.session.flush()
 
     def web_session(self, digest: str, *, now: datetime) -> WebSession | None:
-        row = self.session.get(WebSessionRow, digest)
+        row = self.session.execute(
+            select(
+                WebSessionRow.owner_id, WebSessionRow.csrf_token, WebSessionRow.expires_at
+            ).where(WebSessionRow.id == digest)
+        ).first()  # plain columns: this runs on every request
         if row is None or row.expires_at <= now:
             return None
         return WebSession(row.owner_id, row.csrf_token, row.expires_at)
@@ -96,12 +100,16 @@ class AuthRepository:
         return row.id
 
     def api_token_owner(self, digest: str, *, now: datetime) -> int | None:
-        row = self.session.scalars(
-            select(ApiTokenRow).where(ApiTokenRow.token_hash == digest)
-        ).first()
+        row = self.session.execute(
+            select(ApiTokenRow.id, ApiTokenRow.owner_id, ApiTokenRow.last_used_at).where(
+                ApiTokenRow.token_hash == digest
+            )
+        ).first()  # plain columns: this runs on every API call
         if row is None:
             return None
         # At most one write a minute per token: a write on every API call serialises them.
         if row.last_used_at is None or now - row.last_used_at > LAST_USED_EVERY:
-            row.last_used_at = now
-        return row.owner_id
+            self.session.execute(
+                update(ApiTokenRow).where(ApiTokenRow.id == row.id).values(last_used_at=now)
+            )
+        return int(row.owner_id)

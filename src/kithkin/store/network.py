@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from kithkin.core.network.evidence import (
@@ -31,6 +31,7 @@ from kithkin.core.network.evidence import (
     warmth_scores,
 )
 from kithkin.core.network.strength import MAX_GROUP, floats
+from kithkin.store.data_version import current as current_data_version
 from kithkin.store.people import _escape_like
 from kithkin.store.tables import (
     EmploymentRow,
@@ -119,19 +120,16 @@ class NetworkRepository:
             ended=floats([1.0 if r[3] else 0.0 for r in rows]),
         )
 
-    def _small_groups(self) -> Select[Any]:
-        """Interactions of this owner with 2..MAX_GROUP participants."""
-        return (
-            select(ParticipantRow.interaction_id)
-            .join(InteractionRow, InteractionRow.id == ParticipantRow.interaction_id)
-            .where(InteractionRow.owner_id == self.owner_id)
-            .group_by(ParticipantRow.interaction_id)
-            .having(func.count().between(2, MAX_GROUP))
-        )
-
     def _together(self, now: datetime) -> TogetherColumns:
         first, second = aliased(ParticipantRow), aliased(ParticipantRow)
-        groups = self._small_groups().subquery()
+        # Interactions of 2..MAX_GROUP people, found on the participants' key alone (joining
+        # the interactions here would force a sort); the owner is checked outside.
+        groups = (
+            select(ParticipantRow.interaction_id)
+            .group_by(ParticipantRow.interaction_id)
+            .having(func.count().between(2, MAX_GROUP))
+            .subquery()
+        )
         last = func.max(InteractionRow.occurred_at).label("last")
         rows = self.session.execute(
             select(first.person_id, second.person_id, func.count(), last)
@@ -145,6 +143,7 @@ class NetworkRepository:
                 ),
             )
             .join(InteractionRow, InteractionRow.id == groups.c.interaction_id)
+            .where(InteractionRow.owner_id == self.owner_id)
             .group_by(first.person_id, second.person_id)
         ).all()
         days = [(now - _aware(r[3])).total_seconds() / _DAY for r in rows]
@@ -241,17 +240,32 @@ class NetworkRepository:
         )
 
     def _pair_together(self, a: int, b: int) -> tuple[int, date | None]:
-        first, second = aliased(ParticipantRow), aliased(ParticipantRow)
-        groups = self._small_groups().subquery()
+        """How often two people were logged together (in groups of at most MAX_GROUP)."""
+        first, second, every = (aliased(ParticipantRow) for _ in range(3))
+        size = (
+            select(func.count())
+            .where(every.interaction_id == first.interaction_id)
+            .correlate(first)
+            .scalar_subquery()
+        )
         count, last = self.session.execute(
             select(func.count(), func.max(InteractionRow.occurred_at))
             .select_from(first)
-            .join(second, second.interaction_id == first.interaction_id)
-            .join(groups, groups.c.interaction_id == first.interaction_id)
+            .join(
+                second, and_(second.interaction_id == first.interaction_id, second.person_id == b)
+            )
             .join(InteractionRow, InteractionRow.id == first.interaction_id)
-            .where(first.person_id == a, second.person_id == b)
+            .where(
+                first.person_id == a,
+                InteractionRow.owner_id == self.owner_id,
+                size.between(2, MAX_GROUP),
+            )
         ).one()
         return int(count), None if last is None else _aware(last).date()
+
+    def data_version(self) -> int:
+        """The account's data version: it changes with every write (see store.data_version)."""
+        return current_data_version(self.session.connection(), self.owner_id)
 
     def _pair_jobs(self, a: int, b: int) -> tuple[tuple[Job, Job], ...]:
         rows = self.session.execute(

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -19,6 +19,7 @@ from kithkin.core.search_text import person_search_text
 from kithkin.core.vocabulary import Channel, Circle, Mode
 from kithkin.core.warmth import add_touch, current_score
 from kithkin.errors import Ambiguous, NotFound
+from kithkin.store import person_reading
 from kithkin.store.tables import (
     AddressRow,
     EmailRow,
@@ -32,8 +33,6 @@ from kithkin.store.tables import (
     ParticipantRow,
     PersonRow,
     PhoneRow,
-    RelatedNameRow,
-    SourceRow,
     TagRow,
     UrlRow,
 )
@@ -42,6 +41,38 @@ _Listed = TypeVar("_Listed", EmailRow, PhoneRow, UrlRow, AddressRow, NicknameRow
 _CANDIDATES = 50  # at most this many people are named in an ambiguity error
 _HEX_PREFIX = re.compile(r"^[0-9a-f]{4,32}$")
 UNKNOWN_ORGANIZATION = "(unknown)"  # the employer of a job known only by its title
+
+
+# Resolving a reference that looks like an id is what every person page and API call does
+# first: its two statements are built once, each use binds its values.
+# "owner_id + 0": read the uid index, not all of the owner's people (SQLite's planner took the
+# owner index without statistics: 120 ms per lookup at 100k people).
+_UID_PREFIX = (
+    select(PersonRow.id)
+    .where(
+        PersonRow.uid >= bindparam("low"),
+        PersonRow.uid < bindparam("high"),
+        PersonRow.owner_id + 0 == bindparam("owner_id"),
+    )
+    .limit(_CANDIDATES + 1)
+)
+_NAMED_EXACTLY = (
+    select(PersonRow.id)
+    .where(
+        PersonRow.owner_id == bindparam("owner_id"),
+        or_(
+            PersonRow.sort_name == bindparam("name"),
+            PersonRow.id.in_(
+                select(NicknameRow.person_id).where(NicknameRow.normalized == bindparam("name"))
+            ),
+        ),
+    )
+    .limit(_CANDIDATES + 1)
+)
+
+
+def _text(value: str | None) -> str:
+    return value or ""
 
 
 def _partial(text: str | None) -> PartialDate | None:
@@ -67,13 +98,8 @@ class PeopleRepository:
         if _HEX_PREFIX.match(lowered):
             hits = self._ids_by_uid_prefix(lowered)
             if hits:  # "cece" may be an id prefix and a name: then it is ambiguous
-                named = self._ids_where(
-                    or_(
-                        PersonRow.sort_name == lowered,
-                        PersonRow.id.in_(
-                            select(NicknameRow.person_id).where(NicknameRow.normalized == lowered)
-                        ),
-                    )
+                named = self.session.scalars(
+                    _NAMED_EXACTLY, {"owner_id": self.owner_id, "name": lowered}
                 )
                 return self._one(ref, list(dict.fromkeys([*hits, *named])))
         if "@" in ref:
@@ -153,18 +179,8 @@ class PeopleRepository:
         return kept.pop() if len(kept) == 1 else None
 
     def _ids_by_uid_prefix(self, prefix: str) -> list[int]:
-        # "owner_id + 0": read the uid index, not all of the owner's people (SQLite's planner
-        # took the owner index without statistics: 120 ms per lookup at 100k people).
-        query = (
-            select(PersonRow.id)
-            .where(
-                PersonRow.uid >= prefix,
-                PersonRow.uid < prefix + "g",
-                PersonRow.owner_id + 0 == self.owner_id,
-            )
-            .limit(_CANDIDATES + 1)
-        )
-        return list(self.session.scalars(query))
+        values = {"low": prefix, "high": prefix + "g", "owner_id": self.owner_id}
+        return list(self.session.scalars(_UID_PREFIX, values))
 
     def _ids_where(self, *conditions: ColumnElement[bool]) -> list[int]:
         query = select(PersonRow.id).where(*self._owned(), *conditions).limit(_CANDIDATES + 1)
@@ -529,40 +545,14 @@ class PeopleRepository:
 
     def get(self, person_id: int) -> Person:
         s = self.session
-        row = s.get(PersonRow, person_id)
+        row = person_reading.person_row(s, person_id)
         if row is None or row.owner_id != self.owner_id:
             raise NotFound("that person does not exist (any more).")
-
-        def ordered(table: type[_Listed]) -> list[_Listed]:
-            return list(
-                s.scalars(
-                    select(table)
-                    .where(table.person_id == person_id)
-                    .order_by(table.position, table.id)
-                )
-            )
-
-        tags = s.scalars(select(TagRow.name).where(TagRow.person_id == person_id))
-        interests = s.scalars(select(InterestRow.name).where(InterestRow.person_id == person_id))
-        jobs = s.execute(
-            select(EmploymentRow, OrganizationRow.name)
-            .join(OrganizationRow, OrganizationRow.id == EmploymentRow.organization_id)
-            .where(EmploymentRow.person_id == person_id)
-            .order_by(EmploymentRow.is_current.desc(), EmploymentRow.position.desc())
-        ).all()
+        items = person_reading.listed_items(s, person_id)
         provenance = {
             field: f"{kind}{': ' + detail if detail else ''}"
-            for field, kind, detail in s.execute(
-                select(FieldProvenanceRow.field, SourceRow.kind, SourceRow.detail)
-                .join(SourceRow, SourceRow.id == FieldProvenanceRow.source_id)
-                .where(FieldProvenanceRow.person_id == person_id)
-            ).all()
+            for field, kind, detail in person_reading.provenance(s, person_id)
         }
-        related = s.execute(
-            select(RelatedNameRow.name, RelatedNameRow.label)
-            .where(RelatedNameRow.person_id == person_id)
-            .order_by(RelatedNameRow.position, RelatedNameRow.id)
-        ).all()
         birthday = None
         if row.birth_month is not None and row.birth_day is not None:
             birthday = PartialDate(month=row.birth_month, day=row.birth_day, year=row.birth_year)
@@ -574,33 +564,35 @@ class PeopleRepository:
             middle_name=row.middle_name,
             prefix=row.prefix,
             suffix=row.suffix,
-            nicknames=tuple(n.value for n in ordered(NicknameRow)),
-            emails=tuple(Labeled(e.value, e.label) for e in ordered(EmailRow)),
-            phones=tuple(Phone(p.e164 or p.raw, p.raw, p.label) for p in ordered(PhoneRow)),
-            urls=tuple(Labeled(u.value, u.label) for u in ordered(UrlRow)),
-            addresses=tuple(
-                Address(a.label, a.street, a.locality, a.region, a.postal_code, a.country)
-                for a in ordered(AddressRow)
+            nicknames=tuple(_text(value) for value, *_ in items["nickname"]),
+            emails=tuple(Labeled(_text(v), _text(label)) for v, label, *_ in items["email"]),
+            phones=tuple(
+                Phone(e164 or _text(raw), _text(raw), _text(label))
+                for e164, raw, label, *_ in items["phone"]
             ),
+            urls=tuple(Labeled(_text(v), _text(label)) for v, label, *_ in items["url"]),
+            addresses=tuple(Address(*map(_text, item)) for item in items["address"]),
             employments=tuple(
                 Employment(
                     "" if name == UNKNOWN_ORGANIZATION else name,
-                    job.title,
-                    _partial(job.start_date),
-                    _partial(job.end_date),
-                    job.is_current,
+                    title,
+                    _partial(start),
+                    _partial(end),
+                    current,
                 )
-                for job, name in jobs
+                for name, title, start, end, current in person_reading.jobs(s, person_id)
             ),
-            related=tuple(Labeled(name, label) for name, label in related),
+            related=tuple(Labeled(_text(n), _text(label)) for n, label, *_ in items["related"]),
             birthday=birthday,
             met_how=row.met_how,
             met_on=row.met_on,
             circle=Circle(row.circle),
             cadence_days=row.cadence_days,
             mode=Mode(row.mode),
-            tags=tuple(sorted(tags)),
-            interests=tuple(sorted(interests, key=str.casefold)),
+            tags=tuple(sorted(_text(name) for name, *_ in items["tag"])),
+            interests=tuple(
+                sorted((_text(name) for name, *_ in items["interest"]), key=str.casefold)
+            ),
             notes=row.notes,
             created_at=row.created_at,
             updated_at=row.updated_at,

@@ -55,6 +55,8 @@ class AccountRow(Base):
     password_hash: Mapped[str | None] = mapped_column(String(255))
     display_name: Mapped[str] = mapped_column(String(300), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Bumped by every transaction that writes the account's data (store/data_version.py).
+    data_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
 
 class SettingRow(Base):

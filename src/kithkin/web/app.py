@@ -7,7 +7,8 @@ scoped to the owner its session belongs to.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
@@ -17,7 +18,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kithkin.config import Settings
 from kithkin.errors import KithkinError
@@ -28,6 +29,7 @@ from kithkin.web.session import SESSION_COOKIE, NotSignedInError
 from kithkin.web.templating import templates
 
 PACKAGE = resources.files("kithkin.web")
+WORKER_THREADS = 4  # requests whose (synchronous) code runs at once; see _limit_threads
 
 
 @dataclass
@@ -52,12 +54,42 @@ class WebState:
         )
 
 
-class SecurityHeaders(BaseHTTPMiddleware):
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
+_SECURITY_HEADERS = [
+    (name.lower().encode(), value.encode()) for name, value in SECURITY_HEADERS.items()
+]
+
+
+class SecurityHeaders:
+    """Adds the security headers a response does not set itself. Plain ASGI: Starlette's
+    BaseHTTPMiddleware costs a task group and a stream per request."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                headers += [(n, v) for n, v in _SECURITY_HEADERS if n not in present]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+@asynccontextmanager
+async def _limit_threads(app: FastAPI) -> AsyncIterator[None]:
+    """Run at most WORKER_THREADS requests' code at once (anyio's default is 40): under load,
+    dozens of threads only take turns at the GIL, and every request waits longer."""
+    from anyio.to_thread import current_default_thread_limiter
+
+    current_default_thread_limiter().total_tokens = WORKER_THREADS
+    yield
 
 
 def create_app(
@@ -71,6 +103,7 @@ def create_app(
         api,
         calendar,
         log_pages,
+        network_pages,
         pages,
         people_pages,
         review_pages,
@@ -82,7 +115,13 @@ def create_app(
     fixed = settings.fixed_now
     chosen_clock = clock or ((lambda: fixed) if fixed is not None else (lambda: datetime.now(UTC)))
     opened = store or Store.open(settings.database_url, now=chosen_clock())
-    app = FastAPI(title="Kithkin", docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(
+        title="Kithkin",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        lifespan=_limit_threads,
+    )
     app.state.web = WebState(opened, settings, chosen_clock, secure_cookies, LoginLimiter())
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(Path(str(PACKAGE / "static")))), name="static")
@@ -91,6 +130,7 @@ def create_app(
         pages,
         log_pages,
         people_pages,
+        network_pages,
         transfer_pages,
         review_pages,
         settings_pages,

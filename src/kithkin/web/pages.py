@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form
 from fastapi.responses import HTMLResponse, Response
 
+from kithkin.services import dashboard as dashboards
 from kithkin.services import engine
 from kithkin.web.session import Signed, checked, signed_in
 
@@ -25,11 +26,15 @@ def page(name: str, signed: Signed, **values: Any) -> HTMLResponse:
 
 @router.get("/", response_class=HTMLResponse)
 def dashboard(signed: SignedIn) -> Response:
-    ctx = signed.ctx
-    agenda = engine.today(ctx)
-    goals, budget = engine.goals(ctx)
-    weeks = engine.balance(ctx, weeks=6)
-    return page("dashboard.html", signed, agenda=agenda, goals=goals, weeks=weeks, budget=budget)
+    board = dashboards.dashboard(signed.ctx)
+    return page(
+        "dashboard.html",
+        signed,
+        agenda=board.agenda,
+        goals=board.goals,
+        weeks=board.weeks,
+        budget=board.budget,
+    )
 
 
 @router.post("/agenda/done", response_class=HTMLResponse)

@@ -275,23 +275,25 @@ def pair_strength(evidence: PairEvidence, today: date) -> float:
     return formulas.combine([r.strength for r in pair_reasons(evidence, today)])
 
 
-_RELATIONSHIP_CLAUSES = {
-    "introduced-by": f"was introduced to {OTHER}",
-    "reports-to": f"works closely with {OTHER} (one reports to the other)",
-    "knows": f"knows {OTHER}",
-    "other": f"knows {OTHER}",
+_RELATIONSHIP_CLAUSES = {  # (now, once it has ended)
+    "family": (f"is part of {OTHER}'s family", f"is part of {OTHER}'s family"),
+    "partner": (f"is {OTHER}'s partner", f"was {OTHER}'s partner"),
+    "friend": (f"is a friend of {OTHER}", f"was a friend of {OTHER}"),
+    "colleague": (f"is a colleague of {OTHER}", f"is a former colleague of {OTHER}"),
+    "introduced-by": (f"was introduced to {OTHER}", f"was introduced to {OTHER}"),
+    "reports-to": (
+        f"works closely with {OTHER} (one reports to the other)",
+        f"worked closely with {OTHER} (one reported to the other)",
+    ),
+    "knows": (f"knows {OTHER}", f"knew {OTHER}"),
 }
 
 
 def _relationship_reason(relationship: Relationship) -> Reason:
     base = relationship_base(relationship.kind)
     s = formulas.relationship(floats([base]), floats([1.0 if relationship.ended else 0.0]))
-    former = "former " if relationship.ended else ""
-    clause = _RELATIONSHIP_CLAUSES.get(
-        relationship.kind, f"is a {former}{relationship.kind} of {OTHER}"
-    )
-    if relationship.ended and relationship.kind in _RELATIONSHIP_CLAUSES:
-        clause += " (in the past)"
+    now, ended = _RELATIONSHIP_CLAUSES.get(relationship.kind, _RELATIONSHIP_CLAUSES["knows"])
+    clause = ended if relationship.ended else now
     detail = f"(you noted: {relationship.note})" if relationship.note else "(you noted)"
     return Reason(one(s), clause, detail)
 

@@ -50,31 +50,71 @@ PHRASES: dict[Need, str] = {
 
 _A = r"(?:an? |some |new )?"
 _CO = r"co-?\s?founders?"
+_WORD = r"(?:[a-z-]+ )?"  # "a *technical* cofounder", "a *design* job"
 
 # (need, pattern), tried in this order; seeking phrases come before the bare words they hold.
 CUES: tuple[tuple[Need, str], ...] = (
-    (Need.COFOUNDER, rf"(?:looking for|seeking|searching for|need|needs|wants?) {_A}{_CO}"),
+    (Need.COFOUNDER, rf"(?:looking for|seeking|searching for|need|needs|wants?) {_A}{_WORD}{_CO}"),
     (Need.COFOUNDER, rf"{_CO} search|{_CO} wanted|looking for {_CO}"),
-    (Need.MENTEE, rf"(?:looking for|seeking|searching for|need|needs|wants?) {_A}mentors?"),
+    (Need.MENTEE, rf"(?:looking for|seeking|searching for|need|needs|wants?) {_A}{_WORD}mentors?"),
     (Need.MENTEE, r"mentees?|mentorship wanted"),
-    (Need.FUNDRAISING, r"(?:looking for|seeking|meeting|pitching) (?:an? )?(?:investors?|angels?|vcs?)"),
-    (Need.FUNDRAISING, r"fund-?raising|fundraise|raising (?:an? |our |their |his |her )?"
-     r"(?:round|pre-?seed|seed|series [a-e]|money|capital|funds|funding)"),
+    (
+        Need.FUNDRAISING,
+        r"(?:looking for|seeking|meeting|pitching) (?:an? )?(?:investors?|angels?|vcs?)",
+    ),
+    (
+        Need.FUNDRAISING,
+        r"fund-?raising|fundraise|raising (?:an? |our |their |his |her )?"
+        r"(?:round|pre-?seed|seed|series [a-e]|money|capital|funds|funding)",
+    ),
     (Need.JOB_SEEKING, r"open to work|#?opentowork|open to (?:new )?(?:roles|opportunities)"),
-    (Need.JOB_SEEKING, rf"(?:looking for|seeking|searching for) {_A}(?:job|jobs|work|role|"
-     r"position|opportunity|opportunities)|job[- ]?(?:seeking|seeker|hunting|search)|between jobs"),
-    (Need.HIRING, r"hiring|we'?re hiring|recruit(?:s|ing|er|ers)?|talent acquisition|"
-     r"looking to hire|open (?:roles|positions|headcount)"),
-    (Need.INVESTING, r"investors?|investing|invests|angels?|angel investor|vcs?|"
-     r"venture capital(?:ist)?|venture partner|limited partner|business angel"),
+    (
+        Need.JOB_SEEKING,
+        rf"(?:looking for|seeking|searching for) {_A}{_WORD}(?:job|jobs|work|role|"
+        r"position|opportunity|opportunities)|"
+        r"job[- ]?(?:seeking|seeker|hunting|search)|between jobs",
+    ),
+    (
+        Need.HIRING,
+        r"hiring|we'?re hiring|recruit(?:s|ing|er|ers)?|talent acquisition|"
+        r"looking to hire|open (?:roles|positions|headcount)",
+    ),
+    (
+        Need.INVESTING,
+        r"investors?|investing|invests|angels?|angel investor|vcs?|"
+        r"venture capital(?:ist)?|venture partner|limited partner|business angel",
+    ),
     (Need.MENTOR, r"mentors?|mentoring|happy to mentor"),
 )
 
-_COMPILED = tuple((need, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")) for need, pattern in CUES)
+_COMPILED = tuple(
+    (need, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")) for need, pattern in CUES
+)
 _NEGATION = re.compile(r"(?:\bnot|\bno longer|\bnever|n't|\bstopped|\bno)\s+(?:\w+\s+)?$")
-_HIRING_WHAT = re.compile(r"\bhiring (?:an? |some |more |new )?([a-z][a-z-]+)")
+_HIRING_WHAT = re.compile(r"\bhiring (?:an? |some |more |new )?([a-z][a-z-]+(?: [a-z][a-z-]+)?)")
 _NOT_WHAT = frozenset(
-    {"for", "in", "at", "now", "soon", "and", "or", "the", "manager", "managers", "again", "too"}
+    [
+        "for",
+        "in",
+        "at",
+        "now",
+        "soon",
+        "and",
+        "or",
+        "the",
+        "to",
+        "with",
+        "from",
+        "this",
+        "next",
+        "on",
+        "who",
+        "again",
+        "too",
+        "remote",
+        "manager",
+        "managers",
+    ]
 )
 
 
@@ -101,10 +141,21 @@ def needs_of(tags: Iterable[str] = (), title: str = "", notes: str = "") -> Need
     if Need.HIRING in found:
         for text in texts:
             match = _HIRING_WHAT.search(text)
-            if match and match.group(1) not in _NOT_WHAT:
-                what = match.group(1)
+            if match:
+                what = _object(match.group(1).split())
+            if what:
                 break
     return Needs(frozenset(found), what)
+
+
+def _object(words: list[str]) -> str:
+    """The words after "hiring" up to the first that is not what is hired ("engineers")."""
+    kept: list[str] = []
+    for word in words:
+        if word in _NOT_WHAT:
+            break
+        kept.append(word)
+    return " ".join(kept)
 
 
 def _needs_in(text: str) -> set[Need]:

@@ -67,7 +67,7 @@ def add(ctx: Ctx, body: NewPerson) -> dict[str, Any]:
 @router.get("/people/{ref}", summary="Show a person", responses=NOT_FOUND)
 def show(ctx: Ctx, ref: Ref) -> dict[str, Any]:
     """The person as `kithkin show --json`: with `cadence_days_effective` and `warmth`."""
-    detail = show_detail(ctx, ref)
+    detail = show_detail(ctx, ref, recent=0, follow_ups=False)  # only what the answer holds
     return person_json(detail.person) | {
         "cadence_days_effective": detail.cadence_days,
         "warmth": warmth_json(detail.warmth),

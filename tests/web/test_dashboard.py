@@ -1,0 +1,104 @@
+"""The dashboard is served from a per-account cache: every write must show on the next load,
+whichever page, API call or process made it."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+
+from kithkin.core.person_changes import PersonInput
+from kithkin.services import add_person
+from kithkin.web.app import create_app
+from tests.conftest import FixedClock
+from tests.web.conftest import Web
+
+
+def _agenda(html: str) -> list[str]:
+    """What the agenda lists: each item's person and reason."""
+    items = re.findall(r'<li id="item-\d+" class="agenda-item[^"]*">(.*?)</li>', html, re.S)
+    return [" ".join(re.sub(r"<[^>]+>", " ", item).split()) for item in items]
+
+
+def _keys(html: str) -> list[str]:
+    return re.findall(r'name="key" value="([^"]+)"', html)
+
+
+def test_every_kind_of_write_shows_on_the_next_dashboard(web: Web) -> None:
+    ana = add_person(web.ctx, PersonInput(name="Ana Ruiz"))
+    csrf = web.sign_in()
+    before = web.client.get("/").text
+    assert web.client.get("/").text == before  # served again, unchanged
+
+    logged = web.client.post(
+        "/log",
+        data={"text": "Coffee with Ana Ruiz. Follow up today: send the deck", "csrf_token": csrf},
+        follow_redirects=False,
+    )
+    assert logged.status_code == 303
+    shown = web.client.get("/").text
+    assert any("send the deck" in item for item in _agenda(shown))
+    key = next(k for k in _keys(shown) if k.startswith("follow-up:"))
+
+    renamed = web.client.post(
+        f"/people/{ana.id}/edit", data={"csrf_token": csrf, "name": "Ana Torres"}
+    )
+    assert renamed.status_code == 200
+    assert any("Ana Torres" in item for item in _agenda(web.client.get("/").text))
+
+    done = web.client.post("/agenda/done", data={"key": key, "csrf_token": csrf})
+    assert done.status_code == 200
+    assert key not in _keys(web.client.get("/").text)
+
+    again = web.client.post(
+        "/log",
+        data={"text": "Call with Ana Torres. Follow up today: book the room", "csrf_token": csrf},
+        follow_redirects=False,
+    )
+    assert again.status_code == 303
+    second = next(k for k in _keys(web.client.get("/").text) if k.startswith("follow-up:"))
+    snoozed = web.client.post(
+        f"/api/v1/agenda/{second}/snooze",
+        json={"duration": "3d"},
+        headers={"X-CSRF-Token": csrf},
+    )
+    assert snoozed.status_code == 200
+    assert second not in _keys(web.client.get("/").text)
+
+
+def test_a_write_through_one_worker_shows_on_anothers_dashboard(
+    web: Web, clock: FixedClock
+) -> None:
+    """Two apps over one database stand for two uvicorn workers, each with its own cache."""
+    add_person(web.ctx, PersonInput(name="Ana Ruiz"))
+    csrf = web.sign_in()
+    other = create_app(web.ctx.settings, store=web.ctx.store, clock=clock)
+    with TestClient(other, base_url="http://127.0.0.1", cookies=web.client.cookies) as second:
+        assert not any("send the deck" in item for item in _agenda(second.get("/").text))
+        logged = web.client.post(
+            "/log",
+            data={
+                "text": "Coffee with Ana Ruiz. Follow up today: send the deck",
+                "csrf_token": csrf,
+            },
+            follow_redirects=False,
+        )
+        assert logged.status_code == 303
+        assert any("send the deck" in item for item in _agenda(second.get("/").text))
+
+
+def test_the_next_day_is_computed_afresh(web: Web, clock: FixedClock) -> None:
+    add_person(web.ctx, PersonInput(name="Ana Ruiz"))
+    csrf = web.sign_in()
+    logged = web.client.post(
+        "/log",
+        data={
+            "text": "Coffee with Ana Ruiz. Follow up tomorrow: send the deck",
+            "csrf_token": csrf,
+        },
+        follow_redirects=False,
+    )
+    assert logged.status_code == 303
+    assert not any("send the deck" in item for item in _agenda(web.client.get("/").text))
+    clock.advance(days=1)
+    assert any("send the deck" in item for item in _agenda(web.client.get("/").text))

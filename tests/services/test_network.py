@@ -219,3 +219,13 @@ def test_a_long_silence_weakens_your_own_tie(network: Context, clock: FixedClock
     clock.advance(days=3 * 365)
     assert find_paths(network, "tom").paths[0].strength < before
     clock.current -= timedelta(days=3 * 365)
+
+
+def test_an_event_still_to_come_ties_nobody_yet(network: Context, clock: FixedClock) -> None:
+    person(network, "Uma Vale")
+    soon = (clock().date() + timedelta(days=10)).isoformat()
+    add_event(network, "Summit", on=soon, met=["uma"], saw=["priya"])
+    assert find_paths(network, "uma").paths == ()
+    clock.advance(days=11)
+    reasons = find_paths(network, "uma").paths[0].hops[1].reasons
+    assert reasons == (f"was at Summit ({soon}) with Uma Vale",)

@@ -178,7 +178,7 @@ class NetworkRepository:
         rows = self.session.execute(
             select(EventAttendeeRow.event_id, EventAttendeeRow.person_id, EventRow.starts_on)
             .join(EventRow, EventRow.id == EventAttendeeRow.event_id)
-            .where(EventRow.owner_id == self.owner_id)
+            .where(EventRow.owner_id == self.owner_id, EventRow.starts_on <= today)
         ).all()
         nothing = floats(np.zeros(len(rows)))
         return MembershipColumns(
@@ -236,7 +236,7 @@ class NetworkRepository:
             logged_together=count,
             last_together=last,
             shared_jobs=self._pair_jobs(a, b),
-            shared_events=self._pair_events(a, b),
+            shared_events=self._pair_events(a, b, today),
         )
 
     def _pair_together(self, a: int, b: int) -> tuple[int, date | None]:
@@ -317,7 +317,7 @@ class NetworkRepository:
         ).all()
         return {int(r[0]): int(r[1]) for r in rows}
 
-    def _pair_events(self, a: int, b: int) -> tuple[SharedEvent, ...]:
+    def _pair_events(self, a: int, b: int, today: date) -> tuple[SharedEvent, ...]:
         first, second = aliased(EventAttendeeRow), aliased(EventAttendeeRow)
         shared = (
             select(first.event_id)
@@ -332,7 +332,11 @@ class NetworkRepository:
         )
         rows = self.session.execute(
             select(EventRow.name, EventRow.starts_on, size)
-            .where(EventRow.owner_id == self.owner_id, EventRow.id.in_(shared))
+            .where(
+                EventRow.owner_id == self.owner_id,
+                EventRow.id.in_(shared),
+                EventRow.starts_on <= today,  # an event still to come proves nothing yet
+            )
             .order_by(EventRow.starts_on.desc(), EventRow.id)
         ).all()
         return tuple(SharedEvent(name, day, int(n)) for name, day, n in rows)

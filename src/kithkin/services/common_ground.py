@@ -66,7 +66,9 @@ def common_ground(ctx: Context, person: str, other: str | None = None) -> Common
         names = tx.people.names([*pair, *(key for key, _ in ranked)])
         last = tx.common_ground.last_note(pair)
         history = History(
-            events=tx.common_ground.events_attended(pair, limit=MAX_EVENTS),
+            events=tx.common_ground.events_attended(
+                pair, limit=MAX_EVENTS, today=ctx.now().astimezone(ctx.settings.timezone).date()
+            ),
             mutual=tuple(Mutual(PersonRef(*names[key]), s) for key, s in ranked),
             topics=tx.common_ground.topics(pair, limit=MAX_TOPICS),
             last=None

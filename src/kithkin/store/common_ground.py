@@ -4,7 +4,7 @@ cities, the events they attended, and the topics and notes of the interactions t
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -77,9 +77,13 @@ class CommonGroundRepository:
             cities=tuple(dict.fromkeys(city for city in cities if city)),
         )
 
-    def events_attended(self, people: Sequence[int], *, limit: int) -> tuple[EventTogether, ...]:
-        """Events every one of ``people`` attended, newest first."""
-        query = select(EventRow.name, EventRow.starts_on).where(EventRow.owner_id == self.owner_id)
+    def events_attended(
+        self, people: Sequence[int], *, limit: int, today: date
+    ) -> tuple[EventTogether, ...]:
+        """Events every one of ``people`` attended (up to ``today``), newest first."""
+        query = select(EventRow.name, EventRow.starts_on).where(
+            EventRow.owner_id == self.owner_id, EventRow.starts_on <= today
+        )
         for person in people:
             query = query.where(
                 EventRow.id.in_(

@@ -207,3 +207,11 @@ def test_another_account_sees_none_of_it(people: Context, settings: Settings) ->
             common_ground(other, "tom")
     finally:
         store.close()
+
+
+def test_an_event_still_to_come_is_not_shared_history(people: Context, clock: FixedClock) -> None:
+    soon = clock().date().toordinal() + 30
+    add_event(people, "Summit", on=date.fromordinal(soon).isoformat(), saw=["tom", "ana"])
+    assert [e.name for e in common_ground(people, "tom", "ana").events] == ["PyCon 2025"]
+    clock.advance(days=31)
+    assert [e.name for e in common_ground(people, "tom", "ana").events] == ["Summit", "PyCon 2025"]

@@ -244,6 +244,36 @@ def test_the_dashboard_loads_people_who_should_meet(web: Web) -> None:
     assert "climbing" in card.text
 
 
+def test_an_introduction_is_recorded_from_the_card(web: Web) -> None:
+    add_person(web.ctx, PersonInput(name="Ana Ruiz", circle="inner", interests=["climbing"]))
+    add_person(web.ctx, PersonInput(name="Bo Chen", circle="inner", interests=["climbing"]))
+    csrf = web.sign_in()
+    ana, bo = find_person(web.ctx, "Ana Ruiz"), find_person(web.ctx, "Bo Chen")
+    card = web.client.get("/network/intros").text
+    assert 'hx-post="/network/introduce"' in card and f'value="{ana.id}"' in card
+    form = {"person": ana.id, "other": bo.id, "note": "E-mail to both"}
+    refused = web.client.post("/network/introduce", data=form)
+    assert refused.status_code == 403  # no CSRF token: nothing written
+    assert "People who should meet" in web.client.get("/network/intros").text
+    empty = web.client.post("/network/introduce", data={**form, "note": " ", "csrf_token": csrf})
+    assert empty.status_code == 200 and 'role="alert"' in empty.text
+    done = web.client.post("/network/introduce", data={**form, "csrf_token": csrf})
+    assert done.status_code == 200 and "an intro you gave is in both ledgers" in done.text
+    assert web.client.get("/network/intros").text == ""  # they know each other now
+    ledger = web.client.get(f"/people/{bo.id}").text
+    assert "E-mail to both" in ledger
+
+
+def test_nobody_introduces_another_accounts_people(web: Web) -> None:
+    theirs = other_owner(web)
+    zed = add_person(theirs, PersonInput(name="Zed Secret"))
+    yan = add_person(theirs, PersonInput(name="Yan Hidden"))
+    csrf = web.sign_in()
+    form = {"person": zed.id, "other": yan.id, "note": "hi", "csrf_token": csrf}
+    answer = web.client.post("/network/introduce", data=form)
+    assert 'role="alert"' in answer.text and "Zed" not in answer.text
+
+
 def test_no_intros_no_card(web: Web) -> None:
     seed(web.ctx)
     theirs = other_owner(web)

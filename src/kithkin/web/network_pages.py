@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Form, Query
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from kithkin.core.network.common import CommonGround, SharedEmployer, topic_words
@@ -17,10 +17,10 @@ from kithkin.core.network.results import PathResult
 from kithkin.errors import KithkinError, NotFound
 from kithkin.services import search
 from kithkin.services.common_ground import common_ground
-from kithkin.services.introductions import intros
+from kithkin.services.introductions import introduce, intros
 from kithkin.services.neighbourhood import Neighbourhood, neighbourhood, your_neighbourhood
 from kithkin.services.network import find_paths
-from kithkin.web.pages import SignedIn, page
+from kithkin.web.pages import Checked, SignedIn, page
 from kithkin.web.session import Signed
 
 router = APIRouter()
@@ -128,6 +128,22 @@ def intro_suggestions(signed: SignedIn) -> Response:
     start = signed.ctx.now().astimezone(signed.ctx.settings.timezone).toordinal() % len(pool)
     shown = [pool[(start + k) % len(pool)] for k in range(min(INTROS_SHOWN, len(pool)))]
     return page("network_intros.html", signed, intros=shown)
+
+
+@router.post("/network/introduce", response_class=HTMLResponse)
+def introduce_them(
+    signed: Checked,
+    person: Annotated[str, Form()],
+    other: Annotated[str, Form()],
+    note: Annotated[str, Form()] = "",
+) -> Response:
+    """Record an introduction from the dashboard's card (the row is replaced by what was
+    done, or by the problem)."""
+    try:
+        made = introduce(signed.ctx, person, other, note)
+    except KithkinError as error:
+        return page("network_intro_done.html", signed, error=str(error))
+    return page("network_intro_done.html", signed, introduction=made, error=None)
 
 
 @router.get("/network/people/{uid}/common", response_class=HTMLResponse)

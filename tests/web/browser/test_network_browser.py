@@ -116,4 +116,9 @@ def test_find_a_path_and_walk_the_neighbourhood(
     expect(intros).to_contain_text("People who should meet")
     expect(intros).to_contain_text("Femi Adeyemi")
     shot(page, "network-dashboard-intros")
+    first = intros.locator(".intro").first
+    first.get_by_role("textbox").fill("E-mail to both")
+    first.get_by_role("button", name="Introduce").click()
+    expect(intros.locator(".intro-done")).to_contain_text("an intro you gave is in both ledgers")
+    shot(page, "network-dashboard-introduced")
     assert errors == [], errors

@@ -7,6 +7,7 @@ import click
 from kithkin.cli import introductions_render
 from kithkin.cli.main import App, cli, json_option, pass_app
 from kithkin.core.network.intros import intros_json
+from kithkin.core.network.results import link_json
 from kithkin.core.serialize import interaction_json
 from kithkin.core.vocabulary import Channel, Purpose
 from kithkin.services import introductions
@@ -59,16 +60,5 @@ def introduce(
     made = introductions.introduce(
         app.ctx, person, other, note, date=date, channel=channel, purpose=purpose
     )
-    link = made.link
-    data = interaction_json(made.interaction) | {
-        "link": {
-            "person": {"id": link.person.id, "name": link.person.name},
-            "other": {"id": link.other.id, "name": link.other.name},
-            "kind": link.kind.value,
-            "since": link.since,
-            "until": link.until,
-            "note": link.note,
-            "created": link.created,
-        }
-    }
+    data = interaction_json(made.interaction) | {"link": link_json(made.link)}
     app.out.emit(introductions_render.introduction_view(made, app.tz), data, as_json=as_json)

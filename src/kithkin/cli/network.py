@@ -6,7 +6,7 @@ import click
 
 from kithkin.cli import network_render
 from kithkin.cli.main import App, cli, json_option, pass_app
-from kithkin.core.network.results import path_result_json
+from kithkin.core.network.results import link_json, path_result_json
 from kithkin.core.vocabulary import RelationshipKind
 from kithkin.services import network
 
@@ -39,15 +39,7 @@ def link(
 ) -> None:
     """Record that PERSON and OTHER know each other (a colleague, friend, family…)."""
     made = network.link(app.ctx, person, other, kind, since=since, until=until, note=note)
-    data = {
-        "person": {"id": made.person.id, "name": made.person.name},
-        "other": {"id": made.other.id, "name": made.other.name},
-        "kind": made.kind.value,
-        "since": made.since,
-        "until": made.until,
-        "note": made.note,
-        "created": made.created,
-    }
+    data = link_json(made)
     verb = "Linked" if made.created else "Updated the link between"
     app.out.emit(
         f"{verb} {made.person.name} and {made.other.name} ({made.kind.value}).",

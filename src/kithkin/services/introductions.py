@@ -6,11 +6,12 @@ from dataclasses import dataclass, replace
 
 from kithkin.core.log_entry import ExchangeEntry, LogInput, check_log_input
 from kithkin.core.network.intros import Intro, candidates, rank_intros
+from kithkin.core.network.results import Link
 from kithkin.core.records import Interaction, PersonRef
 from kithkin.core.vocabulary import Direction, ExchangeKind, Purpose, RelationshipKind
 from kithkin.errors import InvalidInput
 from kithkin.services.context import Context
-from kithkin.services.network import Link, load_graph
+from kithkin.services.network import load_graph
 
 _INTROS = "network-intros"
 

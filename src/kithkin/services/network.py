@@ -11,7 +11,7 @@ from kithkin.core.ledger import Balance, ask_nudge
 from kithkin.core.network.evidence import graph_of, own_reasons, pair_reasons
 from kithkin.core.network.graph import NetworkGraph
 from kithkin.core.network.paths import Route, best_routes, nearest
-from kithkin.core.network.results import Hop, PathResult, WarmPath
+from kithkin.core.network.results import Hop, Link, PathResult, WarmPath
 from kithkin.core.records import PersonRef
 from kithkin.core.vocabulary import RelationshipKind, parse_choice
 from kithkin.errors import InvalidInput, NotFound
@@ -52,17 +52,6 @@ def load_graph(ctx: Context, tx: Transaction) -> NetworkGraph:
 
 
 # -- link / unlink -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Link:
-    person: PersonRef
-    other: PersonRef
-    kind: RelationshipKind
-    since: str | None
-    until: str | None
-    note: str
-    created: bool  # False: the relationship was already known (its dates/note updated)
 
 
 def _partial(text: str | None, option: str) -> str | None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kithkin.core.records import PersonRef
+from kithkin.core.vocabulary import RelationshipKind
 
 
 @dataclass(frozen=True)
@@ -60,4 +61,27 @@ def path_result_json(result: PathResult) -> dict[str, Any]:
         "paths": [path_json(p) for p in result.paths],
         "nearest": [path_json(p) for p in result.nearest],
         "message": result.message,
+    }
+
+
+@dataclass(frozen=True)
+class Link:
+    person: PersonRef
+    other: PersonRef
+    kind: RelationshipKind
+    since: str | None
+    until: str | None
+    note: str
+    created: bool  # False: the relationship was already known (its dates/note updated)
+
+
+def link_json(link: Link) -> dict[str, Any]:
+    return {
+        "person": {"id": link.person.id, "name": link.person.name},
+        "other": {"id": link.other.id, "name": link.other.name},
+        "kind": link.kind.value,
+        "since": link.since,
+        "until": link.until,
+        "note": link.note,
+        "created": link.created,
     }

@@ -7,6 +7,9 @@
     /goals, /ledger, /ledger/{ref}
     /import/{kind}     upload a file; dry run unless dry_run=false
     /export/{kind}     json, vcard, csv, ics
+    /network/paths     warm paths (?person=, ?company=, ?tag=, ?interest=); /network/links,
+                       /network/unlink, /network/intros, /network/introductions,
+                       /people/{ref}/common
     /openapi.json      the schema; /docs a page listing every endpoint
 
 Auth (`caller.py`): `Authorization: Bearer <token>`, or the browser's session cookie plus
@@ -20,11 +23,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from kithkin.web.api import engine, interactions, people, transfer
+from kithkin.web.api import engine, interactions, network, people, transfer
 from kithkin.web.api.docs import docs_router
 
 router = APIRouter(prefix="/api/v1")
-for module in (people, interactions, engine, transfer):
+for module in (people, interactions, engine, network, transfer):
     router.include_router(module.router)
 router.include_router(docs_router(list(router.routes)))
 

@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, bindparam, select
 from sqlalchemy.exc import DatabaseError as DriverError
 from sqlalchemy.orm import Session
 
 from kithkin.core.defaults import DEFAULT_CIRCLES, DEFAULT_GOALS, DEFAULT_SETTINGS
 from kithkin.errors import DatabaseError
-from kithkin.store import data_version
+from kithkin.store import data_version, direct
 from kithkin.store.auth import AuthRepository
 from kithkin.store.common_ground import CommonGroundRepository
 from kithkin.store.engine import make_engine
@@ -31,6 +31,9 @@ from kithkin.store.search import SearchRepository
 from kithkin.store.tables import AccountRow, CircleRow, GoalRow, SettingRow, SourceRow
 
 LOCAL_ACCOUNT = "me"
+_CADENCES = select(CircleRow.name, CircleRow.cadence_days).where(
+    CircleRow.owner_id == bindparam("owner_id")
+)
 
 
 class Transaction:
@@ -59,11 +62,7 @@ class Transaction:
         return source.id
 
     def circle_cadences(self) -> dict[str, int | None]:
-        rows = self.session.execute(
-            select(CircleRow.name, CircleRow.cadence_days).where(
-                CircleRow.owner_id == self.owner_id
-            )
-        ).all()
+        rows = direct.connection(self.session).execute(_CADENCES, {"owner_id": self.owner_id}).all()
         return {row.name: row.cadence_days for row in rows}
 
 

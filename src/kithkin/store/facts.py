@@ -15,6 +15,7 @@ from typing import Any, Literal
 from sqlalchemy import (
     Date,
     and_,
+    bindparam,
     case,
     distinct,
     func,
@@ -67,7 +68,8 @@ from kithkin.core.vocabulary import (
     Mode,
     Purpose,
 )
-from kithkin.store.interactions import exchange_record
+from kithkin.store import direct
+from kithkin.store.interactions import EXCHANGE_COLUMNS, exchange_record
 from kithkin.store.tables import (
     EventAttendeeRow,
     EventRow,
@@ -104,6 +106,23 @@ _PERSON_COLUMNS = (
 )
 
 
+_TOUCHES = (  # every person page and API read: built once
+    select(InteractionRow.occurred_at, InteractionRow.channel)
+    .join(ParticipantRow, ParticipantRow.interaction_id == InteractionRow.id)
+    .where(
+        ParticipantRow.person_id == bindparam("person_id"),
+        InteractionRow.occurred_at >= bindparam("since"),
+    )
+)
+_EXCHANGE_ENTRIES = (  # a person page's ledger
+    select(*EXCHANGE_COLUMNS, PersonRow.uid, PersonRow.display_name)
+    .join(PersonRow, PersonRow.id == ExchangeRow.person_id)
+    .where(
+        ExchangeRow.owner_id == bindparam("owner_id"),
+        ExchangeRow.person_id == bindparam("person_id"),
+    )
+    .order_by(ExchangeRow.occurred_at.desc(), ExchangeRow.id.desc())
+)
 _CIRCLES = {circle.value: circle for circle in Circle}
 _MODES = {mode.value: mode for mode in Mode}
 
@@ -628,11 +647,8 @@ class FactsRepository:
         return found
 
     def touches(self, person_pk: int, since: datetime) -> list[tuple[datetime, Channel]]:
-        rows = self.session.execute(
-            select(InteractionRow.occurred_at, InteractionRow.channel)
-            .join(ParticipantRow, ParticipantRow.interaction_id == InteractionRow.id)
-            .where(ParticipantRow.person_id == person_pk, InteractionRow.occurred_at >= since)
-        ).all()
+        values = {"person_id": person_pk, "since": since}
+        rows = direct.connection(self.session).execute(_TOUCHES, values).all()
         return [(at, Channel(channel)) for at, channel in rows]
 
     def exchanges(
@@ -693,13 +709,9 @@ class FactsRepository:
 
     def exchange_entries(self, person_pk: int) -> list[Exchange]:
         """One person's ledger entries, newest first."""
-        rows = self.session.execute(
-            select(ExchangeRow, PersonRow.uid, PersonRow.display_name)
-            .join(PersonRow, PersonRow.id == ExchangeRow.person_id)
-            .where(ExchangeRow.owner_id == self.owner_id, ExchangeRow.person_id == person_pk)
-            .order_by(ExchangeRow.occurred_at.desc(), ExchangeRow.id.desc())
-        ).all()
-        return [exchange_record(row, uid, name) for row, uid, name in rows]
+        values = {"owner_id": self.owner_id, "person_id": person_pk}
+        rows = direct.connection(self.session).execute(_EXCHANGE_ENTRIES, values).all()
+        return [exchange_record(row, row.uid, row.display_name) for row in rows]
 
     def people_added(self, first: datetime, last: datetime) -> list[datetime]:
         """When people were added by hand (not imported) in the window: the goal 'connect'."""

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import cache
+from typing import Any
 
-from sqlalchemy import case, literal, select, update
+from sqlalchemy import Integer, Select, bindparam, case, literal, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import BindParameter
 
 from kithkin.core.log_entry import LogEntry
 from kithkin.core.records import Exchange, FollowUp, Interaction, PersonRef
@@ -21,6 +24,7 @@ from kithkin.core.vocabulary import (
     PurposeSource,
 )
 from kithkin.errors import NotFound
+from kithkin.store import direct
 from kithkin.store.people import PeopleRepository
 from kithkin.store.tables import (
     ExchangeRow,
@@ -31,6 +35,68 @@ from kithkin.store.tables import (
     TopicRow,
 )
 from kithkin.store.types import UTCDateTime
+
+# Reading interactions (a person page's timeline): plain columns, statements built once.
+_IDS: BindParameter[int] = bindparam("ids", type_=Integer, expanding=True)
+_INTERACTION_COLUMNS = (
+    InteractionRow.id,
+    InteractionRow.occurred_at,
+    InteractionRow.channel,
+    InteractionRow.note,
+    InteractionRow.purpose,
+    InteractionRow.purpose_source,
+    InteractionRow.purpose_confidence,
+    InteractionRow.initiated_by,
+    InteractionRow.minutes,
+    InteractionRow.activity,
+)
+EXCHANGE_COLUMNS = (  # what `exchange_record` reads
+    ExchangeRow.id,
+    ExchangeRow.direction,
+    ExchangeRow.kind,
+    ExchangeRow.description,
+    ExchangeRow.occurred_at,
+    ExchangeRow.interaction_id,
+)
+_FOLLOW_UP_COLUMNS = (  # what `_follow_up` reads
+    FollowUpRow.id,
+    FollowUpRow.due_on,
+    FollowUpRow.text,
+    FollowUpRow.status,
+    FollowUpRow.interaction_id,
+    FollowUpRow.snoozed_until,
+    FollowUpRow.created_at,
+    FollowUpRow.done_at,
+)
+_IDS_FOR_PERSON = (
+    select(InteractionRow.id)
+    .join(ParticipantRow, ParticipantRow.interaction_id == InteractionRow.id)
+    .where(ParticipantRow.person_id == bindparam("person_id"))
+    .order_by(InteractionRow.occurred_at.desc(), InteractionRow.id.desc())
+    .limit(bindparam("limit"))
+)
+_LOAD_ROWS = (
+    select(*_INTERACTION_COLUMNS)
+    .where(InteractionRow.id.in_(_IDS), InteractionRow.owner_id == bindparam("owner_id"))
+    .order_by(InteractionRow.occurred_at.desc(), InteractionRow.id.desc())
+)
+_LOAD_PEOPLE = (
+    select(ParticipantRow.interaction_id, PersonRow.uid, PersonRow.display_name)
+    .join(PersonRow, PersonRow.id == ParticipantRow.person_id)
+    .where(ParticipantRow.interaction_id.in_(_IDS))
+    .order_by(PersonRow.sort_name)
+)
+_LOAD_TOPICS = (
+    select(TopicRow.interaction_id, TopicRow.topic)
+    .where(TopicRow.interaction_id.in_(_IDS))
+    .order_by(TopicRow.topic)
+)
+_LOAD_EXCHANGES = (
+    select(*EXCHANGE_COLUMNS, PersonRow.uid, PersonRow.display_name)
+    .join(PersonRow, PersonRow.id == ExchangeRow.person_id)
+    .where(ExchangeRow.interaction_id.in_(_IDS))
+    .order_by(ExchangeRow.id)
+)
 
 
 class InteractionsRepository:
@@ -129,54 +195,29 @@ class InteractionsRepository:
         return found[0]
 
     def ids_for_person(self, person_id: int, *, limit: int = 20) -> list[int]:
-        return list(
-            self.session.scalars(
-                select(InteractionRow.id)
-                .join(ParticipantRow, ParticipantRow.interaction_id == InteractionRow.id)
-                .where(ParticipantRow.person_id == person_id)
-                .order_by(InteractionRow.occurred_at.desc(), InteractionRow.id.desc())
-                .limit(limit)
-            )
-        )
+        values = {"person_id": person_id, "limit": limit}
+        return list(direct.connection(self.session).scalars(_IDS_FOR_PERSON, values))
 
     def load(self, ids: Sequence[int]) -> list[Interaction]:
         """Interactions by id, newest first, with their people, topics, ledger and follow-ups."""
         if not ids:
             return []
         s = self.session
-        rows = list(
-            s.scalars(
-                select(InteractionRow)
-                .where(InteractionRow.id.in_(ids), InteractionRow.owner_id == self.owner_id)
-                .order_by(InteractionRow.occurred_at.desc(), InteractionRow.id.desc())
-            )
-        )
+        connection = direct.connection(s)
+        values = {"ids": list(ids), "owner_id": self.owner_id}
+        rows = connection.execute(_LOAD_ROWS, values).all()
         found = [row.id for row in rows]
         people: dict[int, list[PersonRef]] = {}
-        for interaction_id, uid, name in s.execute(
-            select(ParticipantRow.interaction_id, PersonRow.uid, PersonRow.display_name)
-            .join(PersonRow, PersonRow.id == ParticipantRow.person_id)
-            .where(ParticipantRow.interaction_id.in_(found))
-            .order_by(PersonRow.sort_name)
-        ).all():
+        for interaction_id, uid, name in connection.execute(_LOAD_PEOPLE, {"ids": found}).all():
             people.setdefault(interaction_id, []).append(PersonRef(uid, name))
         topics: dict[int, list[str]] = {}
-        for interaction_id, topic in s.execute(
-            select(TopicRow.interaction_id, TopicRow.topic)
-            .where(TopicRow.interaction_id.in_(found))
-            .order_by(TopicRow.topic)
-        ).all():
+        for interaction_id, topic in connection.execute(_LOAD_TOPICS, {"ids": found}).all():
             topics.setdefault(interaction_id, []).append(topic)
         exchanges: dict[int, list[Exchange]] = {}
-        for exchange, uid, name in s.execute(
-            select(ExchangeRow, PersonRow.uid, PersonRow.display_name)
-            .join(PersonRow, PersonRow.id == ExchangeRow.person_id)
-            .where(ExchangeRow.interaction_id.in_(found))
-            .order_by(ExchangeRow.id)
-        ).all():
+        for exchange in connection.execute(_LOAD_EXCHANGES, {"ids": found}).all():
             assert exchange.interaction_id is not None
             exchanges.setdefault(exchange.interaction_id, []).append(
-                exchange_record(exchange, uid, name)
+                exchange_record(exchange, exchange.uid, exchange.display_name)
             )
         follow_ups: dict[int, list[FollowUp]] = {}
         for follow_up in FollowUpsRepository(s, self.owner_id).list(interaction_ids=found):
@@ -203,6 +244,29 @@ class InteractionsRepository:
         ]
 
 
+@cache
+def _follow_ups_query(
+    statuses: bool, interaction_ids: bool, person_id: bool, due_by: bool
+) -> Select[*tuple[Any, ...]]:
+    """The statement of `FollowUpsRepository.list` for the filters given (built once each)."""
+    query = (
+        select(*_FOLLOW_UP_COLUMNS, PersonRow.uid, PersonRow.display_name)
+        .outerjoin(PersonRow, PersonRow.id == FollowUpRow.person_id)
+        .where(FollowUpRow.owner_id == bindparam("owner_id"))
+    )
+    if statuses:
+        query = query.where(FollowUpRow.status.in_(bindparam("statuses", expanding=True)))
+    if interaction_ids:
+        query = query.where(
+            FollowUpRow.interaction_id.in_(bindparam("interaction_ids", expanding=True))
+        )
+    if person_id:
+        query = query.where(FollowUpRow.person_id == bindparam("person_id"))
+    if due_by:
+        query = query.where(FollowUpRow.due_on <= bindparam("due_by"))
+    return query.order_by(FollowUpRow.due_on, FollowUpRow.id)
+
+
 class FollowUpsRepository:
     def __init__(self, session: Session, owner_id: int) -> None:
         self.session = session
@@ -216,21 +280,19 @@ class FollowUpsRepository:
         person_id: int | None = None,
         due_by: date | None = None,
     ) -> list[FollowUp]:
-        query = (
-            select(FollowUpRow, PersonRow.uid, PersonRow.display_name)
-            .outerjoin(PersonRow, PersonRow.id == FollowUpRow.person_id)
-            .where(FollowUpRow.owner_id == self.owner_id)
-        )
+        shape = (statuses is not None, interaction_ids is not None, person_id is not None)
+        query = _follow_ups_query(*shape, due_by is not None)
+        values: dict[str, object] = {"owner_id": self.owner_id}
         if statuses is not None:
-            query = query.where(FollowUpRow.status.in_([status.value for status in statuses]))
+            values["statuses"] = [status.value for status in statuses]
         if interaction_ids is not None:
-            query = query.where(FollowUpRow.interaction_id.in_(interaction_ids))
+            values["interaction_ids"] = list(interaction_ids)
         if person_id is not None:
-            query = query.where(FollowUpRow.person_id == person_id)
+            values["person_id"] = person_id
         if due_by is not None:
-            query = query.where(FollowUpRow.due_on <= due_by)
-        query = query.order_by(FollowUpRow.due_on, FollowUpRow.id)
-        return [_follow_up(row, uid, name) for row, uid, name in self.session.execute(query).all()]
+            values["due_by"] = due_by
+        rows = direct.connection(self.session).execute(query, values).all()
+        return [_follow_up(row, row.uid, row.display_name) for row in rows]
 
     def row(self, follow_up_id: int) -> FollowUpRow:
         row = self.session.get(FollowUpRow, follow_up_id)
@@ -259,7 +321,8 @@ class FollowUpsRepository:
         return PersonRef(person.uid, person.display_name)
 
 
-def exchange_record(row: ExchangeRow, uid: str, name: str) -> Exchange:
+def exchange_record(row: Any, uid: str, name: str) -> Exchange:
+    """An entry from an `ExchangeRow`, or a row of (at least) `EXCHANGE_COLUMNS`."""
     return Exchange(
         id=row.id,
         person=PersonRef(uid, name),
@@ -271,7 +334,8 @@ def exchange_record(row: ExchangeRow, uid: str, name: str) -> Exchange:
     )
 
 
-def _follow_up(row: FollowUpRow, uid: str | None, name: str | None) -> FollowUp:
+def _follow_up(row: Any, uid: str | None, name: str | None) -> FollowUp:
+    """A follow-up from a `FollowUpRow`, or a row of (at least) `_FOLLOW_UP_COLUMNS`."""
     return FollowUp(
         id=row.id,
         due=row.due_on,

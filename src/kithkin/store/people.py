@@ -8,9 +8,20 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import and_, bindparam, delete, func, or_, select, update
+from sqlalchemy import (
+    Integer,
+    and_,
+    bindparam,
+    delete,
+    func,
+    literal_column,
+    or_,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.elements import BindParameter, ColumnElement
 
 from kithkin.core.dates import PartialDate
 from kithkin.core.person_changes import PersonChanges
@@ -19,7 +30,7 @@ from kithkin.core.search_text import person_search_text
 from kithkin.core.vocabulary import Channel, Circle, Mode
 from kithkin.core.warmth import add_touch, current_score
 from kithkin.errors import Ambiguous, NotFound
-from kithkin.store import person_reading
+from kithkin.store import direct, person_reading
 from kithkin.store.tables import (
     AddressRow,
     EmailRow,
@@ -69,6 +80,13 @@ _NAMED_EXACTLY = (
     )
     .limit(_CANDIDATES + 1)
 )
+_UID_SUBQUERY = _UID_PREFIX.subquery()
+_NAMED_SUBQUERY = _NAMED_EXACTLY.subquery()
+# Both in one statement: (id, 0) for each uid-prefix hit, then (id, 1) for each exact name.
+_ID_OR_NAMED = union_all(
+    select(_UID_SUBQUERY.c.id, literal_column("0").label("named")),
+    select(_NAMED_SUBQUERY.c.id, literal_column("1").label("named")),
+)
 
 
 def _text(value: str | None) -> str:
@@ -77,6 +95,33 @@ def _text(value: str | None) -> str:
 
 def _partial(text: str | None) -> PartialDate | None:
     return PartialDate.parse(text, field="date") if text else None
+
+
+# A people list's jobs and tags, for a chunk of people (``ids``): statements built once.
+_CHUNK: BindParameter[int] = bindparam("ids", type_=Integer, expanding=True)
+_CURRENT_JOBS = (
+    select(EmploymentRow.person_id, OrganizationRow.name, EmploymentRow.title)
+    .join(OrganizationRow, OrganizationRow.id == EmploymentRow.organization_id)
+    .where(EmploymentRow.person_id.in_(_CHUNK), EmploymentRow.is_current)
+)
+_TAGS_OF = (
+    select(TagRow.person_id, TagRow.name).where(TagRow.person_id.in_(_CHUNK)).order_by(TagRow.name)
+)
+_SUMMARY = select(
+    PersonRow.id,
+    PersonRow.uid,
+    PersonRow.display_name,
+    PersonRow.circle,
+    PersonRow.mode,
+    PersonRow.last_interaction_at,
+    PersonRow.sort_name,
+    PersonRow.warmth_heat,
+    PersonRow.warmth_as_of,
+    PersonRow.owner_id,
+)
+_SUMMARIES_OF = _SUMMARY.where(PersonRow.id.in_(_CHUNK)).order_by(PersonRow.sort_name, PersonRow.id)
+_CIRCLES = {circle.value: circle for circle in Circle}
+_MODES = {mode.value: mode for mode in Mode}
 
 
 class PeopleRepository:
@@ -96,11 +141,16 @@ class PeopleRepository:
             raise NotFound("an empty name matches nobody; give a name, e-mail or id.")
         lowered = ref.casefold()
         if _HEX_PREFIX.match(lowered):
-            hits = self._ids_by_uid_prefix(lowered)
+            values = {
+                "low": lowered,
+                "high": lowered + "g",
+                "owner_id": self.owner_id,
+                "name": lowered,
+            }
+            found = direct.connection(self.session).execute(_ID_OR_NAMED, values).all()
+            hits = [person_id for person_id, by_name in found if not by_name]
             if hits:  # "cece" may be an id prefix and a name: then it is ambiguous
-                named = self.session.scalars(
-                    _NAMED_EXACTLY, {"owner_id": self.owner_id, "name": lowered}
-                )
+                named = [person_id for person_id, by_name in found if by_name]
                 return self._one(ref, list(dict.fromkeys([*hits, *named])))
         if "@" in ref:
             hits = self._ids_where(
@@ -177,10 +227,6 @@ class PeopleRepository:
             )
         )
         return kept.pop() if len(kept) == 1 else None
-
-    def _ids_by_uid_prefix(self, prefix: str) -> list[int]:
-        values = {"low": prefix, "high": prefix + "g", "owner_id": self.owner_id}
-        return list(self.session.scalars(_UID_PREFIX, values))
 
     def _ids_where(self, *conditions: ColumnElement[bool]) -> list[int]:
         query = select(PersonRow.id).where(*self._owned(), *conditions).limit(_CANDIDATES + 1)
@@ -632,18 +678,12 @@ class PeopleRepository:
     ) -> list[PersonSummary]:
         """People ordered by name; ``after`` is the last sort name seen (keyset pagination).
         With ``now``, each summary carries the person's warmth at that instant."""
-        query = select(
-            PersonRow.id,
-            PersonRow.uid,
-            PersonRow.display_name,
-            PersonRow.circle,
-            PersonRow.mode,
-            PersonRow.last_interaction_at,
-            PersonRow.sort_name,
-            PersonRow.warmth_heat,
-            PersonRow.warmth_as_of,
-            PersonRow.owner_id,
-        )
+        if ids is not None and (circle, tag, mode, limit, after) == (None,) * 5:
+            # A page of the web's list: a statement built once.
+            values = {"ids": list(ids)}
+            page = direct.connection(self.session).execute(_SUMMARIES_OF, values).all()
+            return self._summaries_of([row for row in page if row.owner_id == self.owner_id], now)
+        query = _SUMMARY
         # Given ids, the owner is checked on the rows: with an owner condition SQLite
         # (without statistics) walks the owner's whole index instead of the ids.
         scope = self._owned() if ids is None else [PersonRow.id.in_(ids)]
@@ -661,36 +701,31 @@ class PeopleRepository:
         query = query.order_by(PersonRow.sort_name, PersonRow.id)
         if limit is not None:
             query = query.limit(limit)
-        rows = [row for row in self.session.execute(query).all() if row.owner_id == self.owner_id]
+        found = direct.connection(self.session).execute(query).all()
+        rows = [row for row in found if row.owner_id == self.owner_id]
         return self._summaries_of(rows, now)
 
     def _summaries_of(self, rows: Sequence[Any], now: datetime | None) -> list[PersonSummary]:
         ids = [row.id for row in rows]
         jobs: dict[int, tuple[str, str]] = {}
         tags: dict[int, list[str]] = {}
+        connection = direct.connection(self.session)
         for chunk_start in range(0, len(ids), 500):
             chunk = ids[chunk_start : chunk_start + 500]
-            for person_id, org, title in self.session.execute(
-                select(EmploymentRow.person_id, OrganizationRow.name, EmploymentRow.title)
-                .join(OrganizationRow, OrganizationRow.id == EmploymentRow.organization_id)
-                .where(EmploymentRow.person_id.in_(chunk), EmploymentRow.is_current)
-            ).all():
+            for person_id, org, title in connection.execute(_CURRENT_JOBS, {"ids": chunk}).all():
                 jobs[person_id] = ("" if org == UNKNOWN_ORGANIZATION else org, title)
-            for person_id, name in self.session.execute(
-                select(TagRow.person_id, TagRow.name)
-                .where(TagRow.person_id.in_(chunk))
-                .order_by(TagRow.name)
-            ).all():
+            for person_id, name in connection.execute(_TAGS_OF, {"ids": chunk}).all():
                 tags.setdefault(person_id, []).append(name)
+        no_job = ("", "")
         return [
             PersonSummary(
                 id=row.uid,
                 name=row.display_name,
-                organization=jobs.get(row.id, ("", ""))[0],
-                title=jobs.get(row.id, ("", ""))[1],
-                circle=Circle(row.circle),
-                mode=Mode(row.mode),
-                tags=tuple(tags.get(row.id, [])),
+                organization=jobs.get(row.id, no_job)[0],
+                title=jobs.get(row.id, no_job)[1],
+                circle=_CIRCLES[row.circle],
+                mode=_MODES[row.mode],
+                tags=tuple(tags.get(row.id, ())),
                 last_interaction_at=row.last_interaction_at,
                 warmth=(
                     None

@@ -20,15 +20,28 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
-from sqlalchemy import Float, and_, case, false, func, literal, or_, select, tuple_
+from sqlalchemy import (
+    Float,
+    Integer,
+    and_,
+    bindparam,
+    case,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+)
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.elements import BindParameter, ColumnElement
 
 from kithkin.core.cadence import check_in_cutoff, check_in_cutoffs
 from kithkin.core.dates import PartialDate
 from kithkin.core.records import PersonRef
 from kithkin.core.vocabulary import Circle, Mode
 from kithkin.core.warmth import HALF_LIFE_DAYS
+from kithkin.store import direct
 from kithkin.store.tables import MilestoneRow, PersonRow, RelationshipRow, TagRow
 
 DECAY_PER_SECOND = math.log(2) / (HALF_LIFE_DAYS * 86_400.0)
@@ -90,13 +103,20 @@ class PeoplePagesRepository:
     def by_name(
         self, where: PeopleFilter, after: tuple[str, int] | None, limit: int
     ) -> list[KeyedRow]:
-        query = select(PersonRow.id, PersonRow.uid, PersonRow.sort_name).where(*self._where(where))
-        if after is not None:
-            query = query.where(tuple_(PersonRow.sort_name, PersonRow.id) > tuple_(*after))
-        query = query.order_by(PersonRow.sort_name, PersonRow.id).limit(limit)
+        values: dict[str, object] = {}
+        if where == _NO_FILTER:  # the plain list, page after page: statements built once
+            query = _BY_NAME if after is None else _BY_NAME_AFTER
+            values = {"owner_id": self.owner_id, "limit": limit}
+            if after is not None:
+                values |= {"name": after[0], "id": after[1]}
+        else:
+            query = _NAMES.where(*self._where(where))
+            if after is not None:
+                query = query.where(tuple_(PersonRow.sort_name, PersonRow.id) > tuple_(*after))
+            query = query.order_by(PersonRow.sort_name, PersonRow.id).limit(limit)
         return [
             KeyedRow(row.id, row.uid, (row.sort_name, row.id))
-            for row in self.session.execute(query)
+            for row in direct.connection(self.session).execute(query, values).all()
         ]
 
     def by_last_interaction(
@@ -122,7 +142,7 @@ class PeoplePagesRepository:
             )
             found = [
                 KeyedRow(row.id, row.uid, (row.last_interaction_at.isoformat(), "", row.id))
-                for row in self.session.execute(dated)
+                for row in direct.connection(self.session).execute(dated).all()
             ]
             after = None
         if len(found) < limit:
@@ -136,7 +156,7 @@ class PeoplePagesRepository:
             never = never.order_by(PersonRow.sort_name, PersonRow.id).limit(limit - len(found))
             found += [
                 KeyedRow(row.id, row.uid, (NEVER, row.sort_name, row.id))
-                for row in self.session.execute(never)
+                for row in direct.connection(self.session).execute(never).all()
             ]
         return found
 
@@ -161,7 +181,7 @@ class PeoplePagesRepository:
         query = query.order_by(key.desc(), PersonRow.sort_name, PersonRow.id).limit(limit)
         return [
             KeyedRow(row.id, row.uid, (float(row.key), row.sort_name, row.id))
-            for row in self.session.execute(query)
+            for row in direct.connection(self.session).execute(query).all()
         ]
 
     def _warmth_key(self) -> ColumnElement[float]:
@@ -217,16 +237,11 @@ class PeoplePagesRepository:
 
     def person_id(self, uid: str) -> int | None:
         """The owner's person with exactly this id (no prefixes, names or e-mails)."""
-        return self.session.scalar(
-            select(PersonRow.id).where(PersonRow.owner_id == self.owner_id, PersonRow.uid == uid)
-        )
+        values = {"owner_id": self.owner_id, "uid": uid}
+        return direct.connection(self.session).scalar(_PERSON_ID, values)
 
     def milestones(self, person_id: int) -> list[MilestoneLine]:
-        rows = self.session.execute(
-            select(MilestoneRow)
-            .where(MilestoneRow.owner_id == self.owner_id, MilestoneRow.person_id == person_id)
-            .order_by(MilestoneRow.month, MilestoneRow.day, MilestoneRow.id)
-        ).scalars()
+        values = {"owner_id": self.owner_id, "person_id": person_id}
         return [
             MilestoneLine(
                 row.kind,
@@ -234,34 +249,67 @@ class PeoplePagesRepository:
                 row.recurring,
                 row.note,
             )
-            for row in rows
+            for row in direct.connection(self.session).execute(_MILESTONES, values).all()
         ]
 
     def relationships(self, person_id: int) -> list[RelationLine]:
-        rows = self.session.execute(
-            select(RelationshipRow, PersonRow.uid, PersonRow.display_name)
-            .join(
-                PersonRow,
-                or_(
-                    and_(
-                        RelationshipRow.person_id == person_id,
-                        PersonRow.id == RelationshipRow.other_id,
-                    ),
-                    and_(
-                        RelationshipRow.other_id == person_id,
-                        PersonRow.id == RelationshipRow.person_id,
-                    ),
-                ),
-            )
-            .where(RelationshipRow.owner_id == self.owner_id, PersonRow.owner_id == self.owner_id)
-            .order_by(PersonRow.sort_name, RelationshipRow.id)
-        ).all()
+        values = {"owner_id": self.owner_id, "person_id": person_id}
+        rows = direct.connection(self.session).execute(_RELATIONSHIPS, values).all()
         return [
             RelationLine(
-                relation.kind,
+                kind,
                 PersonRef(uid, name),
-                incoming=relation.other_id == person_id,
-                note=relation.note,
+                incoming=other_id == person_id,
+                note=note,
             )
-            for relation, uid, name in rows
+            for kind, other_id, note, uid, name in rows
         ]
+
+
+_NO_FILTER = PeopleFilter()
+_NAMES = select(PersonRow.id, PersonRow.uid, PersonRow.sort_name)
+_BY_NAME = (
+    _NAMES.where(PersonRow.owner_id == bindparam("owner_id", type_=Integer))
+    .order_by(PersonRow.sort_name, PersonRow.id)
+    .limit(bindparam("limit", type_=Integer))
+)
+_BY_NAME_AFTER = _BY_NAME.where(
+    tuple_(PersonRow.sort_name, PersonRow.id) > tuple_(bindparam("name"), bindparam("id"))
+)
+
+# The person page's extras: plain columns, statements built once.
+_OWNER: BindParameter[int] = bindparam("owner_id", type_=Integer)
+_PERSON: BindParameter[int] = bindparam("person_id", type_=Integer)
+_PERSON_ID = select(PersonRow.id).where(
+    PersonRow.owner_id == _OWNER, PersonRow.uid == bindparam("uid")
+)
+_MILESTONES = (
+    select(
+        MilestoneRow.kind,
+        MilestoneRow.month,
+        MilestoneRow.day,
+        MilestoneRow.year,
+        MilestoneRow.recurring,
+        MilestoneRow.note,
+    )
+    .where(MilestoneRow.owner_id == _OWNER, MilestoneRow.person_id == _PERSON)
+    .order_by(MilestoneRow.month, MilestoneRow.day, MilestoneRow.id)
+)
+_RELATIONSHIPS = (
+    select(
+        RelationshipRow.kind,
+        RelationshipRow.other_id,
+        RelationshipRow.note,
+        PersonRow.uid,
+        PersonRow.display_name,
+    )
+    .join(
+        PersonRow,
+        or_(
+            and_(RelationshipRow.person_id == _PERSON, PersonRow.id == RelationshipRow.other_id),
+            and_(RelationshipRow.other_id == _PERSON, PersonRow.id == RelationshipRow.person_id),
+        ),
+    )
+    .where(RelationshipRow.owner_id == _OWNER, PersonRow.owner_id == _OWNER)
+    .order_by(PersonRow.sort_name, RelationshipRow.id)
+)

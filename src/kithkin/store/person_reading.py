@@ -26,6 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from kithkin.store import direct
 from kithkin.store.tables import (
     AddressRow,
     EmailRow,
@@ -151,28 +152,24 @@ PROVENANCE = (
 
 
 def person_row(session: Session, person_id: int) -> Row[*tuple[Any, ...]] | None:
-    return session.execute(PERSON_ROW, {"person_id": person_id}).first()
+    return direct.connection(session).execute(PERSON_ROW, {"person_id": person_id}).first()
 
 
 def listed_items(session: Session, person_id: int) -> dict[str, list[tuple[str | None, ...]]]:
     """Each kind's items in their order, as their text columns."""
     found: dict[str, list[tuple[str | None, ...]]] = defaultdict(list)
-    for row in session.execute(LISTED_ITEMS, {"person_id": person_id}):
+    for row in direct.connection(session).execute(LISTED_ITEMS, {"person_id": person_id}).all():
         found[row.kind].append(tuple(row[3:]))
     return found
 
 
 def jobs(session: Session, person_id: int) -> list[tuple[str, str, str | None, str | None, bool]]:
     """(organization name, title, start, end, is current), the current job first."""
-    return [
-        (name, title, start, end, current)
-        for name, title, start, end, current in session.execute(JOBS, {"person_id": person_id})
-    ]
+    rows = direct.connection(session).execute(JOBS, {"person_id": person_id}).all()
+    return [(name, title, start, end, current) for name, title, start, end, current in rows]
 
 
 def provenance(session: Session, person_id: int) -> list[tuple[str, str, str]]:
     """(field, source kind, source detail) of each scalar field with a known source."""
-    return [
-        (field, kind, detail)
-        for field, kind, detail in session.execute(PROVENANCE, {"person_id": person_id})
-    ]
+    rows = direct.connection(session).execute(PROVENANCE, {"person_id": person_id}).all()
+    return [(field, kind, detail) for field, kind, detail in rows]

@@ -126,6 +126,7 @@ def create_app(
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(Path(str(PACKAGE / "static")))), name="static")
     for module in (
+        api,  # first: its calls are the most frequent, and routes are tried in order
         sign_in,
         pages,
         log_pages,
@@ -135,7 +136,6 @@ def create_app(
         review_pages,
         settings_pages,
         calendar,
-        api,
     ):
         app.include_router(module.router)
 

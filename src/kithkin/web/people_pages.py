@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated
@@ -11,10 +11,11 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
 
 from kithkin.core.periods import days_ago, local_day
 from kithkin.core.person_changes import PersonInput
-from kithkin.core.records import Person
+from kithkin.core.records import Person, PersonSummary
 from kithkin.core.vocabulary import Circle, Mode
 from kithkin.errors import InvalidInput, KithkinError, NotFound
 from kithkin.services.engine import local_today
@@ -82,6 +83,7 @@ def _list_values(signed: Signed, query: PeopleQuery) -> dict[str, object]:
         found = people_page(signed.ctx, query)
     except InvalidInput as error:
         found, problem = PeoplePage((), None), str(error)
+    ago = _ago(signed)
     return {
         "query": query,
         "found": found,
@@ -91,8 +93,53 @@ def _list_values(signed: Signed, query: PeopleQuery) -> dict[str, object]:
         "circles": CIRCLES,
         "modes": MODES,
         "sorts": SORT_LABELS,
-        "ago": _ago(signed),
+        "ago": ago,
+        "rows": _rows(found.people, ago),
     }
+
+
+def _rows(people: Sequence[PersonSummary], ago: Callable[[datetime | None], str]) -> list[Markup]:
+    """The list's table rows, one string each. Built here, not in ``people_rows.html``: there
+    a row was two dozen template outputs and a dozen escapes, 40 % of the page's time. Every
+    value from the data is escaped as Jinja's autoescaping does it (`_escape`)."""
+    rows = []
+    for person in people:
+        tags = "".join(f'<span class="tag">{_escape(tag)}</span>' for tag in person.tags)
+        title, organization = person.title, person.organization
+        works = f"{title} at {organization}" if title and organization else title or organization
+        circle = _escape(person.circle.value)
+        warmth = person.warmth or 0
+        rows.append(
+            Markup(
+                "\n  <tr>\n"
+                '    <td class="person-cell">\n'
+                f'      <a class="person-link" href="/people/{_escape(person.id)}">'
+                f"{_escape(person.name)}</a>\n"
+                f"      {tags}\n"
+                "    </td>\n"
+                f'    <td class="muted">{_escape(works)}</td>\n'
+                f'    <td><span class="badge circle-{circle}">{circle}</span></td>\n'
+                f'    <td class="num"><span class="warmth-score" title="warmth {warmth} of 100">'
+                f"{warmth}</span>\n"
+                '      <meter class="warmth-meter" min="0" max="100" low="25" high="50" '
+                f'optimum="100" value="{warmth}"></meter></td>\n'
+                f'    <td class="muted">{_escape(ago(person.last_interaction_at))}</td>\n'
+                "  </tr>\n"
+            )
+        )
+    return rows
+
+
+def _escape(text: str) -> str:
+    """markupsafe's ``escape`` of a plain string, the same characters, without a `Markup`
+    object per value."""
+    return (
+        text.replace("&", "&amp;")
+        .replace(">", "&gt;")
+        .replace("<", "&lt;")
+        .replace("'", "&#39;")
+        .replace('"', "&#34;")
+    )
 
 
 @router.get("/people", response_class=HTMLResponse)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
+from fastapi.responses import JSONResponse, Response
 from pydantic import AfterValidator
 
 from kithkin.core.person_changes import PersonInput
@@ -64,14 +65,21 @@ def add(ctx: Ctx, body: NewPerson) -> dict[str, Any]:
     return person_json(add_person(ctx, _person_input(body)))
 
 
-@router.get("/people/{ref}", summary="Show a person", responses=NOT_FOUND)
-def show(ctx: Ctx, ref: Ref) -> dict[str, Any]:
+@router.get(
+    "/people/{ref}",
+    summary="Show a person",
+    responses=NOT_FOUND,
+    response_model=dict[str, Any],
+)
+def show(ctx: Ctx, ref: Ref) -> Response:
     """The person as `kithkin show --json`: with `cadence_days_effective` and `warmth`."""
     detail = show_detail(ctx, ref, recent=0, follow_ups=False)  # only what the answer holds
-    return person_json(detail.person) | {
-        "cadence_days_effective": detail.cadence_days,
-        "warmth": warmth_json(detail.warmth),
-    }
+    # Plain JSON already: answered as it is, FastAPI would validate it again against
+    # `dict[str, Any]`, in one more hop to a worker thread (the API's hottest read).
+    return JSONResponse(
+        person_json(detail.person)
+        | {"cadence_days_effective": detail.cadence_days, "warmth": warmth_json(detail.warmth)}
+    )
 
 
 @router.patch("/people/{ref}", summary="Edit a person", responses=NOT_FOUND)

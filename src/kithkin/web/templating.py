@@ -8,6 +8,8 @@ from typing import Any
 
 from fastapi.templating import Jinja2Templates
 
+from kithkin.web.charts import balance_chart
+
 PACKAGE = resources.files("kithkin.web")
 
 _templates: Jinja2Templates | None = None
@@ -19,4 +21,5 @@ def templates() -> Any:
     if _templates is None:
         _templates = Jinja2Templates(directory=str(Path(str(PACKAGE / "templates"))))
         _templates.env.autoescape = True
+        _templates.env.globals["balance_chart"] = balance_chart
     return _templates.env

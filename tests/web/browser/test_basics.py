@@ -74,3 +74,18 @@ def test_done_removes_an_agenda_item_in_place(
     expect(item).to_have_count(0)
     page.reload()
     expect(page.locator(".agenda-item", has_text="send Ana the deck")).to_have_count(0)
+
+
+def test_the_review_has_a_print_button(ctx: Context, server: str, browser_page: object) -> None:
+    from playwright.sync_api import Page, expect
+
+    page: Page = browser_page  # type: ignore[assignment]
+    token = auth.issue_login_link(ctx.store, now=ctx.now())
+    page.goto(f"{server}/login?token={token}")
+    page.goto(f"{server}/review")
+    page.evaluate("window.print = () => { document.body.dataset.printed = 'yes'; }")
+    button = page.get_by_role("button", name="Print")
+    expect(button).to_be_visible()
+    button.click()
+    expect(page.locator("body")).to_have_attribute("data-printed", "yes")
+    shot(page, "review")

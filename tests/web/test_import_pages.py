@@ -94,6 +94,23 @@ def test_an_invalid_vcard_shows_its_lines_and_writes_nothing(web: Web) -> None:
     assert names(web) == []
 
 
+def test_skipping_invalid_records_imports_the_rest(web: Web) -> None:
+    csrf = web.sign_in()
+    assert 'name="skip_invalid"' in web.client.get("/import").text
+    broken = FIXTURES / "vcard" / "broken.vcf"
+    files = {"file": (broken.name, broken.read_bytes(), "application/octet-stream")}
+    data = {"kind": "vcard", "csrf_token": csrf, "skip_invalid": "on"}
+    preview = web.client.post("/import", data=data, files=files)
+    assert preview.status_code == 200 and "Confirm import" in preview.text
+    assert "broken.vcf:14: bday: " in preview.text  # listed as skipped, not imported
+    assert names(web) == []
+    confirmed = web.client.post(
+        "/import/confirm", data={"csrf_token": csrf, "token": token_in(preview.text)}
+    )
+    assert confirmed.status_code == 200, confirmed.text
+    assert sorted(names(web)) == ["Good After", "Good Before"]
+
+
 def test_an_invalid_csv_shows_its_lines_and_writes_nothing(web: Web, tmp_path: Path) -> None:
     csrf = web.sign_in()
     rows = (FIXTURES / "linkedin" / "Connections.csv").read_text(encoding="utf-8").splitlines()

@@ -15,7 +15,7 @@ import secrets
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated
 
@@ -58,6 +58,7 @@ class PendingImport:
     kind: str
     name: str  # the uploaded file's (cleaned) name
     folder: Path
+    skip_invalid: bool = False  # import the valid records, list the invalid ones as skipped
 
     @property
     def path(self) -> Path:
@@ -98,13 +99,15 @@ def _sweep(now: float) -> None:
             continue
 
 
-def _new_pending(owner_id: int, kind: str, filename: str | None) -> PendingImport:
+def _new_pending(
+    owner_id: int, kind: str, filename: str | None, *, skip_invalid: bool = False
+) -> PendingImport:
     PENDING_ROOT.mkdir(mode=0o700, exist_ok=True)
     token = secrets.token_urlsafe(24)
     folder = PENDING_ROOT / token
     folder.mkdir(mode=0o700)
-    pending = PendingImport(token, owner_id, kind, _clean_name(filename), folder)
-    meta = {"owner_id": owner_id, "kind": kind, "name": pending.name}
+    pending = PendingImport(token, owner_id, kind, _clean_name(filename), folder, skip_invalid)
+    meta = {"owner_id": owner_id, "kind": kind, "name": pending.name, "skip": skip_invalid}
     (folder / "pending.json").write_text(json.dumps(meta), encoding="utf-8")
     return pending
 
@@ -126,7 +129,8 @@ def _find_pending(token: str, owner_id: int) -> PendingImport | None:
     name = str(meta.get("name", ""))
     if name != _clean_name(name) or not (folder / name).is_file():
         return None
-    return PendingImport(token, owner_id, str(meta["kind"]), name, folder)
+    skip = meta.get("skip") is True
+    return PendingImport(token, owner_id, str(meta["kind"]), name, folder, skip)
 
 
 def _claim(pending: PendingImport) -> PendingImport | None:
@@ -136,7 +140,7 @@ def _claim(pending: PendingImport) -> PendingImport | None:
         pending.folder.rename(claimed)
     except OSError:
         return None
-    return PendingImport(pending.token, pending.owner_id, pending.kind, pending.name, claimed)
+    return replace(pending, folder=claimed)
 
 
 async def _save_upload(upload: UploadFile, target: Path) -> bool:
@@ -160,8 +164,12 @@ def _run_import(ctx: Context, pending: PendingImport, *, dry_run: bool) -> Impor
         from kithkin.services.backup import import_backup
 
         text = decode(pending.path.read_bytes(), file=str(pending.path))
-        return import_backup(ctx, text, file=str(pending.path), dry_run=dry_run)
-    return import_contacts(ctx, pending.kind, pending.path, dry_run=dry_run)
+        return import_backup(
+            ctx, text, file=str(pending.path), dry_run=dry_run, skip_invalid=pending.skip_invalid
+        )
+    return import_contacts(
+        ctx, pending.kind, pending.path, dry_run=dry_run, skip_invalid=pending.skip_invalid
+    )
 
 
 def _shown(text: str, pending: PendingImport) -> str:
@@ -221,14 +229,18 @@ async def import_preview(request: Request, signed: SignedIn) -> Response:
             return _form(signed, problem=f"kind: choose one of {expected}.", status=400)
         if not isinstance(upload, UploadFile) or not upload.filename:
             return _form(signed, kind=kind, problem="file: choose a file to import.", status=400)
-        return await _preview(signed, kind, upload)
+        return await _preview(signed, kind, upload, skip_invalid=form.get("skip_invalid") == "on")
     finally:
         await form.close()
 
 
-async def _preview(signed: Signed, kind: str, upload: UploadFile) -> Response:
+async def _preview(
+    signed: Signed, kind: str, upload: UploadFile, *, skip_invalid: bool
+) -> Response:
     await run_in_threadpool(_sweep, time.time())
-    pending = _new_pending(signed.ctx.store.owner_id, kind, upload.filename)
+    pending = _new_pending(
+        signed.ctx.store.owner_id, kind, upload.filename, skip_invalid=skip_invalid
+    )
     report: ImportReport | None = None
     try:
         if not await _save_upload(upload, pending.path):

@@ -274,6 +274,29 @@ def test_nobody_introduces_another_accounts_people(web: Web) -> None:
     assert 'role="alert"' in answer.text and "Zed" not in answer.text
 
 
+def test_the_person_page_links_two_people(web: Web) -> None:
+    seed(web.ctx)
+    csrf = web.sign_in()
+    ana, eve = find_person(web.ctx, "Ana Ruiz"), find_person(web.ctx, "Eve Fox")
+    form = {"person": ana.id, "target": "Eve Fox", "kind": "friend"}
+    assert 'action="/network/links"' in web.client.get(f"/people/{ana.id}").text
+    assert web.client.post("/network/links", data=form).status_code == 403  # no CSRF token
+    done = web.client.post(
+        "/network/links", data={**form, "csrf_token": csrf}, follow_redirects=False
+    )
+    assert done.status_code == 303 and done.headers["location"] == f"/people/{ana.id}"
+    assert "Ana Ruiz is a friend of" in web.client.get(f"/people/{ana.id}").text
+    assert "Ana Ruiz</a> is a friend of Eve Fox" in web.client.get(f"/people/{eve.id}").text
+    itself = web.client.post(
+        "/network/links", data={**form, "target": "Ana Ruiz", "csrf_token": csrf}
+    )
+    assert itself.status_code == 400 and "themselves" in itself.text
+    theirs = other_owner(web)
+    add_person(theirs, PersonInput(name="Zed Secret"))
+    foreign = web.client.post("/network/links", data={**form, "target": "Zed", "csrf_token": csrf})
+    assert foreign.status_code in (400, 404) and "Zed Secret" not in foreign.text
+
+
 def test_no_intros_no_card(web: Web) -> None:
     seed(web.ctx)
     theirs = other_owner(web)

@@ -19,7 +19,7 @@ from kithkin.services import search
 from kithkin.services.common_ground import common_ground
 from kithkin.services.introductions import introduce, intros
 from kithkin.services.neighbourhood import Neighbourhood, neighbourhood, your_neighbourhood
-from kithkin.services.network import find_paths
+from kithkin.services.network import find_paths, link
 from kithkin.web.pages import Checked, SignedIn, page
 from kithkin.web.session import Signed
 
@@ -128,6 +128,18 @@ def intro_suggestions(signed: SignedIn) -> Response:
     start = signed.ctx.now().astimezone(signed.ctx.settings.timezone).toordinal() % len(pool)
     shown = [pool[(start + k) % len(pool)] for k in range(min(INTROS_SHOWN, len(pool)))]
     return page("network_intros.html", signed, intros=shown)
+
+
+@router.post("/network/links", response_class=HTMLResponse)
+def add_link(
+    signed: Checked,
+    person: Annotated[str, Form()],
+    target: Annotated[str, Form()],
+    kind: Annotated[str, Form()] = "knows",
+) -> Response:
+    """Link a person to someone they know (the person page's form), then back to them."""
+    made = link(signed.ctx, person, target, kind)
+    return RedirectResponse(f"/people/{made.person.id}", status_code=303)
 
 
 @router.post("/network/introduce", response_class=HTMLResponse)

@@ -80,9 +80,7 @@ def people_page(ctx: Context, query: PeopleQuery, *, size: int = PAGE_SIZE) -> P
         else:
             rows = pages.by_warmth(where, _warmth_cursor(after), size + 1)
         shown = rows[:size]
-        found = tx.people.summaries(ids=[row.id for row in shown], now=ctx.now()) if shown else []
-    by_uid = {summary.id: summary for summary in found}
-    people = tuple(by_uid[row.uid] for row in shown if row.uid in by_uid)
+        people = tuple(tx.people.summaries_of([row.person for row in shown], ctx.now()))
     more = len(rows) > size and bool(shown)
     return PeoplePage(people, json.dumps(list(shown[-1].key)) if more else None)
 

@@ -6,7 +6,7 @@ import re
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import (
     Integer,
@@ -99,15 +99,21 @@ def _partial(text: str | None) -> PartialDate | None:
 
 # A people list's jobs and tags, for a chunk of people (``ids``): statements built once.
 _CHUNK: BindParameter[int] = bindparam("ids", type_=Integer, expanding=True)
-_CURRENT_JOBS = (
+# On the driver's cursor (`direct.Plain`), for up to `_SLOTS` people at a time.
+_SLOTS = 64
+_CURRENT_JOBS = direct.Plain(
     select(EmploymentRow.person_id, OrganizationRow.name, EmploymentRow.title)
     .join(OrganizationRow, OrganizationRow.id == EmploymentRow.organization_id)
-    .where(EmploymentRow.person_id.in_(_CHUNK), EmploymentRow.is_current)
+    .where(EmploymentRow.person_id.in_(direct.id_slots(_SLOTS)), EmploymentRow.is_current)
 )
-_TAGS_OF = (
-    select(TagRow.person_id, TagRow.name).where(TagRow.person_id.in_(_CHUNK)).order_by(TagRow.name)
+_TAGS_OF = direct.Plain(
+    select(TagRow.person_id, TagRow.name)
+    .where(TagRow.person_id.in_(direct.id_slots(_SLOTS)))
+    .order_by(TagRow.name)
 )
-_SUMMARY = select(
+# What a summary is built from (`PeopleRepository.summaries_of`): a query selecting these
+# columns can build its people's summaries without reading them again.
+SUMMARY_COLUMNS = (
     PersonRow.id,
     PersonRow.uid,
     PersonRow.display_name,
@@ -119,6 +125,41 @@ _SUMMARY = select(
     PersonRow.warmth_as_of,
     PersonRow.owner_id,
 )
+_SUMMARY = select(*SUMMARY_COLUMNS)
+
+
+class SummaryRow(NamedTuple):
+    """A row of `SUMMARY_COLUMNS`, its times aware (UTC)."""
+
+    id: int
+    uid: str
+    display_name: str
+    circle: str
+    mode: str
+    last_interaction_at: datetime | None
+    sort_name: str
+    warmth_heat: float
+    warmth_as_of: datetime | None
+    owner_id: int
+
+    @classmethod
+    def plain(cls, row: Sequence[Any]) -> SummaryRow:
+        """From the driver's tuple (`direct.Plain`) of the columns (and maybe more after)."""
+        id_, uid, name, circle, mode, last, sort_name, heat, as_of, owner_id = row[:10]
+        return cls(
+            id_,
+            uid,
+            name,
+            circle,
+            mode,
+            direct.utc(last),
+            sort_name,
+            float(heat),
+            direct.utc(as_of),
+            owner_id,
+        )
+
+
 _SUMMARIES_OF = _SUMMARY.where(PersonRow.id.in_(_CHUNK)).order_by(PersonRow.sort_name, PersonRow.id)
 _CIRCLES = {circle.value: circle for circle in Circle}
 _MODES = {mode.value: mode for mode in Mode}
@@ -682,7 +723,7 @@ class PeopleRepository:
             # A page of the web's list: a statement built once.
             values = {"ids": list(ids)}
             page = direct.connection(self.session).execute(_SUMMARIES_OF, values).all()
-            return self._summaries_of([row for row in page if row.owner_id == self.owner_id], now)
+            return self.summaries_of([row for row in page if row.owner_id == self.owner_id], now)
         query = _SUMMARY
         # Given ids, the owner is checked on the rows: with an owner condition SQLite
         # (without statistics) walks the owner's whole index instead of the ids.
@@ -703,18 +744,19 @@ class PeopleRepository:
             query = query.limit(limit)
         found = direct.connection(self.session).execute(query).all()
         rows = [row for row in found if row.owner_id == self.owner_id]
-        return self._summaries_of(rows, now)
+        return self.summaries_of(rows, now)
 
-    def _summaries_of(self, rows: Sequence[Any], now: datetime | None) -> list[PersonSummary]:
+    def summaries_of(self, rows: Sequence[Any], now: datetime | None) -> list[PersonSummary]:
+        """The summaries of these rows (of `SUMMARY_COLUMNS`, the owner's people), in order:
+        their current jobs and tags are read here."""
         ids = [row.id for row in rows]
         jobs: dict[int, tuple[str, str]] = {}
         tags: dict[int, list[str]] = {}
-        connection = direct.connection(self.session)
-        for chunk_start in range(0, len(ids), 500):
-            chunk = ids[chunk_start : chunk_start + 500]
-            for person_id, org, title in connection.execute(_CURRENT_JOBS, {"ids": chunk}).all():
+        for chunk_start in range(0, len(ids), _SLOTS):
+            chunk = direct.slot_values(ids[chunk_start : chunk_start + _SLOTS], _SLOTS)
+            for person_id, org, title in _CURRENT_JOBS.rows(self.session, chunk):
                 jobs[person_id] = ("" if org == UNKNOWN_ORGANIZATION else org, title)
-            for person_id, name in connection.execute(_TAGS_OF, {"ids": chunk}).all():
+            for person_id, name in _TAGS_OF.rows(self.session, chunk):
                 tags.setdefault(person_id, []).append(name)
         no_job = ("", "")
         return [

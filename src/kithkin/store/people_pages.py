@@ -42,6 +42,7 @@ from kithkin.core.records import PersonRef
 from kithkin.core.vocabulary import Circle, Mode
 from kithkin.core.warmth import HALF_LIFE_DAYS
 from kithkin.store import direct
+from kithkin.store.people import SUMMARY_COLUMNS, SummaryRow
 from kithkin.store.tables import MilestoneRow, PersonRow, RelationshipRow, TagRow
 
 DECAY_PER_SECOND = math.log(2) / (HALF_LIFE_DAYS * 86_400.0)
@@ -70,11 +71,13 @@ class PeopleFilter:
 
 @dataclass(frozen=True)
 class KeyedRow:
-    """One person of a page, with the key the next page starts after."""
+    """One person of a page, with the key the next page starts after; ``person`` has the
+    columns of a summary (`SUMMARY_COLUMNS`), so the page is read in one statement."""
 
     id: int
     uid: str
     key: tuple[str | float, ...]
+    person: SummaryRow
 
 
 @dataclass(frozen=True)
@@ -103,21 +106,20 @@ class PeoplePagesRepository:
     def by_name(
         self, where: PeopleFilter, after: tuple[str, int] | None, limit: int
     ) -> list[KeyedRow]:
-        values: dict[str, object] = {}
         if where == _NO_FILTER:  # the plain list, page after page: statements built once
-            query = _BY_NAME if after is None else _BY_NAME_AFTER
-            values = {"owner_id": self.owner_id, "limit": limit}
+            values: dict[str, object] = {"owner_id": self.owner_id, "limit": limit}
             if after is not None:
                 values |= {"name": after[0], "id": after[1]}
+            plain = (_BY_NAME if after is None else _BY_NAME_AFTER).rows(self.session, values)
+            people = [SummaryRow.plain(row) for row in plain]
         else:
             query = _NAMES.where(*self._where(where))
             if after is not None:
                 query = query.where(tuple_(PersonRow.sort_name, PersonRow.id) > tuple_(*after))
             query = query.order_by(PersonRow.sort_name, PersonRow.id).limit(limit)
-        return [
-            KeyedRow(row.id, row.uid, (row.sort_name, row.id))
-            for row in direct.connection(self.session).execute(query, values).all()
-        ]
+            found = direct.connection(self.session).execute(query).all()
+            people = [SummaryRow.plain(row) for row in found]
+        return [KeyedRow(row.id, row.uid, (row.sort_name, row.id), row) for row in people]
 
     def by_last_interaction(
         self, where: PeopleFilter, after: tuple[str, str, int] | None, limit: int
@@ -126,7 +128,7 @@ class PeoplePagesRepository:
         ``(iso time, "", id)`` or ``(NEVER, sort name, id)``."""
         found: list[KeyedRow] = []
         if after is None or after[0] != NEVER:
-            dated = select(PersonRow.id, PersonRow.uid, PersonRow.last_interaction_at).where(
+            dated = select(*SUMMARY_COLUMNS).where(
                 *self._where(where), PersonRow.last_interaction_at.is_not(None)
             )
             if after is not None:
@@ -141,12 +143,17 @@ class PeoplePagesRepository:
                 limit
             )
             found = [
-                KeyedRow(row.id, row.uid, (row.last_interaction_at.isoformat(), "", row.id))
+                KeyedRow(
+                    row.id,
+                    row.uid,
+                    (row.last_interaction_at.isoformat(), "", row.id),
+                    SummaryRow.plain(row),
+                )
                 for row in direct.connection(self.session).execute(dated).all()
             ]
             after = None
         if len(found) < limit:
-            never = select(PersonRow.id, PersonRow.uid, PersonRow.sort_name).where(
+            never = select(*SUMMARY_COLUMNS).where(
                 *self._where(where), PersonRow.last_interaction_at.is_(None)
             )
             if after is not None:
@@ -155,7 +162,7 @@ class PeoplePagesRepository:
                 )
             never = never.order_by(PersonRow.sort_name, PersonRow.id).limit(limit - len(found))
             found += [
-                KeyedRow(row.id, row.uid, (NEVER, row.sort_name, row.id))
+                KeyedRow(row.id, row.uid, (NEVER, row.sort_name, row.id), SummaryRow.plain(row))
                 for row in direct.connection(self.session).execute(never).all()
             ]
         return found
@@ -165,9 +172,7 @@ class PeoplePagesRepository:
     ) -> list[KeyedRow]:
         """Warmest first, then by name. ``after`` is ``(warmth key, sort name, id)``."""
         key = self._warmth_key()
-        query = select(PersonRow.id, PersonRow.uid, PersonRow.sort_name, key.label("key")).where(
-            *self._where(where)
-        )
+        query = select(*SUMMARY_COLUMNS, key.label("key")).where(*self._where(where))
         if after is not None:
             query = query.where(
                 or_(
@@ -180,7 +185,9 @@ class PeoplePagesRepository:
             )
         query = query.order_by(key.desc(), PersonRow.sort_name, PersonRow.id).limit(limit)
         return [
-            KeyedRow(row.id, row.uid, (float(row.key), row.sort_name, row.id))
+            KeyedRow(
+                row.id, row.uid, (float(row.key), row.sort_name, row.id), SummaryRow.plain(row)
+            )
             for row in direct.connection(self.session).execute(query).all()
         ]
 
@@ -267,14 +274,17 @@ class PeoplePagesRepository:
 
 
 _NO_FILTER = PeopleFilter()
-_NAMES = select(PersonRow.id, PersonRow.uid, PersonRow.sort_name)
-_BY_NAME = (
+_NAMES = select(*SUMMARY_COLUMNS)
+_FIRST_BY_NAME = (
     _NAMES.where(PersonRow.owner_id == bindparam("owner_id", type_=Integer))
     .order_by(PersonRow.sort_name, PersonRow.id)
     .limit(bindparam("limit", type_=Integer))
 )
-_BY_NAME_AFTER = _BY_NAME.where(
-    tuple_(PersonRow.sort_name, PersonRow.id) > tuple_(bindparam("name"), bindparam("id"))
+_BY_NAME = direct.Plain(_FIRST_BY_NAME)
+_BY_NAME_AFTER = direct.Plain(
+    _FIRST_BY_NAME.where(
+        tuple_(PersonRow.sort_name, PersonRow.id) > tuple_(bindparam("name"), bindparam("id"))
+    )
 )
 
 # The person page's extras: plain columns, statements built once.

@@ -205,3 +205,9 @@ def rough_date(text: str, *, field: str = "date") -> str:
     if month is not None:
         PartialDate(month=int(month), day=int(day or 1), year=int(year))
     return value
+
+
+def year_of(text: str | None) -> int | None:
+    """The year of a stored partial or rough date ("2019", "2019-05", "2019-05-01"); None for
+    one without a year ("--05-01") or no date."""
+    return int(text[:4]) if text and text[:4].isdigit() else None

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from kithkin.core.dates import year_of
 from kithkin.core.network.common import EventTogether, Profile, Stint, TopicCount
 from kithkin.store.tables import (
     AddressRow,
@@ -24,11 +25,6 @@ from kithkin.store.tables import (
     TagRow,
     TopicRow,
 )
-
-
-def _year(text: str | None) -> int | None:
-    """The year of a stored partial date ("2019", "2019-05-01"; "--05-01" has none)."""
-    return int(text[:4]) if text and text[:4].isdigit() else None
 
 
 class CommonGroundRepository:
@@ -71,7 +67,7 @@ class CommonGroundRepository:
             interests=self._names(InterestRow, person),
             tags=self._names(TagRow, person),
             employers=tuple(
-                Stint(name, _year(start), None if current else _year(end), bool(current))
+                Stint(name, year_of(start), None if current else year_of(end), bool(current))
                 for name, start, end, current in jobs
             ),
             cities=tuple(dict.fromkeys(city for city in cities if city)),

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 import numpy as np
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from kithkin.core.dates import year_of
 from kithkin.core.network.evidence import (
     Job,
     MembershipColumns,
@@ -52,10 +53,9 @@ _DAY = 86_400.0
 
 
 def _year(text: str | None) -> float:
-    """The year of a stored partial date ("2019", "2019-05", "2019-05-01"; "--05-01" has none)."""
-    if text and text[:4].isdigit():
-        return float(text[:4])
-    return math.nan
+    """``year_of`` as a float column value: NaN when the year is unknown."""
+    year = year_of(text)
+    return math.nan if year is None else float(year)
 
 
 class NetworkRepository:
@@ -146,7 +146,7 @@ class NetworkRepository:
             .where(InteractionRow.owner_id == self.owner_id)
             .group_by(first.person_id, second.person_id)
         ).all()
-        days = [(now - _aware(r[3])).total_seconds() / _DAY for r in rows]
+        days = [(now - r[3]).total_seconds() / _DAY for r in rows]  # max() keeps the UTC type
         return TogetherColumns(
             a=ints([r[0] for r in rows]),
             b=ints([r[1] for r in rows]),
@@ -261,7 +261,7 @@ class NetworkRepository:
                 size.between(2, MAX_GROUP),
             )
         ).one()
-        return int(count), None if last is None else _aware(last).date()
+        return int(count), None if last is None else last.date()
 
     def data_version(self) -> int:
         """The account's data version: it changes with every write (see store.data_version)."""
@@ -492,10 +492,3 @@ class NetworkRepository:
             self.session.delete(row)
         self.session.flush()
         return len(rows)
-
-
-def _aware(at: datetime | str) -> datetime:
-    """``max()`` over a UTC column: SQLite gives the stored text, PostgreSQL a naive datetime."""
-    if isinstance(at, str):
-        at = datetime.fromisoformat(at)
-    return at.replace(tzinfo=UTC) if at.tzinfo is None else at

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from bench import measure, report, workloads
+from bench import measure, report, web_after_write, workloads
 from bench.workloads import Result
 from kithkin import sample as samples
 from kithkin.services import auth
@@ -121,12 +121,16 @@ def _stop(server: subprocess.Popen[bytes]) -> None:
 
 
 def _worker_rss_mb(server: subprocess.Popen[bytes]) -> list[float]:
-    """Resident memory of the server's worker processes (its children), in MiB."""
+    """Resident memory of the server's worker processes (its children but multiprocessing's
+    resource tracker, which serves no requests), in MiB."""
     found = []
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
             text = status.read_text()
+            command = (status.parent / "cmdline").read_bytes()
         except OSError:
+            continue
+        if b"resource_tracker" in command:
             continue
         fields = dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
         if fields.get("PPid", "").strip() == str(server.pid):
@@ -285,6 +289,10 @@ def run(options: argparse.Namespace, console: Console) -> int:
                         + (", ≥ 1,000 req/s" if route.startswith("/api") else ""),
                         {"kithkin": mine.__dict__, "baseline": theirs.__dict__},
                     )
+                )
+            with console.status("the dashboard right after an edit…"):
+                results.append(
+                    web_after_write.dashboard_after_writes(base, raw_base, uid, cookie, bearer)
                 )
             rss = _worker_rss_mb(ours)
             results.append(

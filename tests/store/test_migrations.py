@@ -288,3 +288,36 @@ def test_upgrading_to_the_warmth_columns_fills_them_from_past_interactions(
         assert listed.warmth == shown.score > 0
     finally:
         ctx.close()
+
+
+def test_the_dashboard_indexes_get_planner_statistics_where_the_database_has_them(
+    tmp_path: Path,
+) -> None:
+    """An index without statistics beside indexes with them looks very selective to SQLite:
+    the people list sorted the whole table per page until migration 0010 analysed them."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'analysed.db'}")
+    try:
+        upgrade(engine, "0009")
+        _insert_old_data(engine)
+        with engine.begin() as connection:
+            connection.exec_driver_sql("ANALYZE")
+        upgrade(engine)
+        with engine.connect() as connection:
+            analysed = {
+                row[0]
+                for row in connection.exec_driver_sql(
+                    "SELECT idx FROM sqlite_stat1 WHERE tbl = 'people'"
+                )
+            }
+            plan = " ".join(
+                str(row[-1])
+                for row in connection.exec_driver_sql(
+                    "EXPLAIN QUERY PLAN SELECT uid FROM people WHERE owner_id = 1 "
+                    "ORDER BY sort_name, id LIMIT 50"
+                )
+            )
+        assert "ix_people_owner_created" in analysed  # (a partial index with no rows gets none)
+        assert "ix_people_owner_sort" in plan
+        assert "TEMP B-TREE" not in plan
+    finally:
+        engine.dispose()

@@ -4,11 +4,15 @@ whichever page, API call or process made it."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import NoReturn
 
+import pytest
 from fastapi.testclient import TestClient
 
 from kithkin.core.person_changes import PersonInput
-from kithkin.services import add_person
+from kithkin.services import add_person, engine
 from kithkin.web.app import create_app
 from tests.conftest import FixedClock
 from tests.web.conftest import Web
@@ -102,3 +106,99 @@ def test_the_next_day_is_computed_afresh(web: Web, clock: FixedClock) -> None:
     assert not any("send the deck" in item for item in _agenda(web.client.get("/").text))
     clock.advance(days=1)
     assert any("send the deck" in item for item in _agenda(web.client.get("/").text))
+
+
+@contextmanager
+def _served_from_cache(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Within: computing an agenda fails the test, so a dashboard shown is a cached one."""
+
+    def refuse(*args: object, **kwargs: object) -> NoReturn:
+        raise AssertionError("the dashboard was computed on view")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(engine, "today", refuse)
+        yield
+
+
+def test_a_write_brings_the_served_dashboard_up_to_date_before_the_next_view(
+    web: Web, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once a change is answered, the process recomputes the dashboard it serves, so the next
+    view is a cache hit that already shows the change (a page's form or an API call alike)."""
+    add_person(web.ctx, PersonInput(name="Ana Ruiz"))
+    csrf = web.sign_in()
+    web.client.get("/")
+    logged = web.client.post(
+        "/log",
+        data={"text": "Coffee with Ana Ruiz. Follow up today: send the deck", "csrf_token": csrf},
+        follow_redirects=False,
+    )
+    assert logged.status_code == 303
+    with _served_from_cache(monkeypatch):
+        shown = web.client.get("/").text
+    assert any("send the deck" in item for item in _agenda(shown))
+
+    key = next(k for k in _keys(shown) if k.startswith("follow-up:"))
+    snoozed = web.client.post(
+        f"/api/v1/agenda/{key}/snooze", json={"duration": "3d"}, headers={"X-CSRF-Token": csrf}
+    )
+    assert snoozed.status_code == 200
+    with _served_from_cache(monkeypatch):
+        assert key not in _keys(web.client.get("/").text)
+
+
+def test_a_process_that_never_served_the_dashboard_does_not_compute_it(
+    web: Web, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_person(web.ctx, PersonInput(name="Ana Ruiz"))
+    csrf = web.sign_in()  # the first app shows the dashboard; the second has not
+    other = create_app(web.ctx.settings, store=web.ctx.store, clock=clock)
+    with (
+        TestClient(other, base_url="http://127.0.0.1", cookies=web.client.cookies) as second,
+        _served_from_cache(monkeypatch),
+    ):
+        logged = second.post(
+            "/log",
+            data={"text": "Coffee with Ana Ruiz", "csrf_token": csrf},
+            follow_redirects=False,
+        )
+    assert logged.status_code == 303
+
+
+def test_the_balance_is_read_again_only_when_the_interactions_changed(
+    web: Web, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_person(web.ctx, PersonInput(name="Ana Ruiz"))
+    csrf = web.sign_in()
+    logged = web.client.post(
+        "/log",
+        data={
+            "text": "Coffee with Ana Ruiz for 30 min. Follow up today: send the deck",
+            "csrf_token": csrf,
+        },
+        follow_redirects=False,
+    )
+    assert logged.status_code == 303
+    shown = web.client.get("/").text
+    key = next(k for k in _keys(shown) if k.startswith("follow-up:"))
+    reads: list[object] = []
+    counted = engine.week_groups
+
+    def counting(*args: object, **kwargs: object) -> object:
+        reads.append(args)
+        return counted(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "week_groups", counting)
+    assert web.client.post("/agenda/done", data={"key": key, "csrf_token": csrf}).status_code == 200
+    after_done = web.client.get("/").text
+    assert key not in _keys(after_done)
+    assert reads == []  # the agenda was computed again, the weeks' groups kept
+
+    again = web.client.post(
+        "/log",
+        data={"text": "Lunch with Ana Ruiz for 60 min", "csrf_token": csrf},
+        follow_redirects=False,
+    )
+    assert again.status_code == 303
+    web.client.get("/")
+    assert len(reads) == 1

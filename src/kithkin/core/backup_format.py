@@ -244,6 +244,7 @@ EXCLUDED_TABLES: Final[dict[str, str]] = {
 EXCLUDED_COLUMNS: Final[dict[tuple[str, str], str]] = {
     ("accounts", "password_hash"): "a credential: a backup file must not carry it",
     ("accounts", "data_version"): "bookkeeping: counts writes so caches know they are stale",
+    ("accounts", "interactions_version"): "bookkeeping: when the interactions last changed",
 }
 # Exported for information only: an import never renames the account it goes into.
 IGNORED_ON_IMPORT: Final = {("accounts", "username")}

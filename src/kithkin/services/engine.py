@@ -13,6 +13,7 @@ from kithkin.core.agenda import AgendaItem, AgendaKind, AgendaSettings, build_ag
 from kithkin.core.balance import HoursBudget, WeekBalance, weekly_balance_of_groups
 from kithkin.core.dates import parse_due_date
 from kithkin.core.defaults import GoalDefault
+from kithkin.core.facts import InteractionGroupFacts
 from kithkin.core.goals import GoalFacts, GoalProgress, goal_progress, goal_window
 from kithkin.core.ledger import Balance, ask_nudge, most_one_sided, overall_balance
 from kithkin.core.periods import DateRange, day_start, recent_weeks, week_of
@@ -33,6 +34,8 @@ from kithkin.errors import Conflict, InvalidInput
 from kithkin.services.context import Context
 from kithkin.services.people import show_person
 from kithkin.store import Transaction
+
+WeekGroups = list[list[InteractionGroupFacts]]  # per week, oldest first
 
 _DURATION = re.compile(r"^(\d+)\s*(d|day|days|w|week|weeks|m|month|months)$")
 
@@ -246,17 +249,24 @@ def set_budget(ctx: Context, text: str) -> HoursBudget:
 
 
 def balance(ctx: Context, *, weeks: int = 4, on: date | None = None) -> tuple[WeekBalance, ...]:
+    day = on or local_today(ctx)
+    groups = week_groups(ctx, weeks=weeks, on=day)
+    with ctx.store.transaction() as tx:
+        budget = _budget(tx)
+    return weekly_balance_of_groups(groups, today=day, budget=budget)
+
+
+def week_groups(ctx: Context, *, weeks: int, on: date) -> WeekGroups:
+    """The interactions of the last ``weeks`` weeks up to ``on``, grouped per week (oldest
+    first) by purpose, channel and activity: what the balance is made of."""
     if not 1 <= weeks <= 260:
         raise InvalidInput(f"{weeks} weeks is out of range; use 1 to 260.", field="--weeks")
-    day = on or local_today(ctx)
     tz = ctx.settings.timezone
-    ranges = recent_weeks(day, weeks)
+    ranges = recent_weeks(on, weeks)
     bounds = [day_start(week.first, tz) for week in ranges]
     bounds.append(day_start(ranges[-1].last + timedelta(days=1), tz))
     with ctx.store.transaction() as tx:
-        groups = tx.facts.interaction_groups(bounds)
-        budget = _budget(tx)
-    return weekly_balance_of_groups(groups, today=day, budget=budget)
+        return tx.facts.interaction_groups(bounds)
 
 
 def _review_counts(

@@ -16,6 +16,7 @@ from kithkin.errors import DatabaseError
 from kithkin.store import data_version, direct
 from kithkin.store.auth import AuthRepository
 from kithkin.store.common_ground import CommonGroundRepository
+from kithkin.store.data_version import DataVersions
 from kithkin.store.engine import make_engine
 from kithkin.store.events import EventsRepository
 from kithkin.store.facts import FactsRepository
@@ -101,6 +102,10 @@ class Store:
 
     def data_version(self) -> int:
         """The owner's data version: it changes with every write of the owner's data."""
+        return self.data_versions().data
+
+    def data_versions(self) -> DataVersions:
+        """The owner's data version, and the one at which their interactions last changed."""
         with self.engine.connect() as connection:
             return data_version.current(connection, self.owner_id)
 

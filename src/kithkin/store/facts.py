@@ -204,10 +204,10 @@ class FactsRepository:
         return people + self.own_cadences()
 
     def own_cadences(self) -> list[PersonFacts]:
-        """Everyone with a cadence of their own (no index holds ``cadence_days``)."""
+        """Everyone with a cadence of their own (a partial index holds them)."""
         rows = self.session.execute(
             select(*_PERSON_COLUMNS).where(
-                _read_through(PersonRow.owner_id) == self.owner_id,
+                PersonRow.owner_id == self.owner_id,
                 PersonRow.cadence_days.is_not(None),
             )
         ).all()
@@ -722,7 +722,7 @@ class FactsRepository:
         )
         rows = self.session.scalars(
             select(PersonRow.created_at).where(
-                _read_through(PersonRow.owner_id) == self.owner_id,  # no index on created_at
+                PersonRow.owner_id == self.owner_id,
                 PersonRow.created_at >= first,
                 PersonRow.created_at < last,
                 PersonRow.id.not_in(imported),

@@ -265,7 +265,7 @@ class NetworkRepository:
 
     def data_version(self) -> int:
         """The account's data version: it changes with every write (see store.data_version)."""
-        return current_data_version(self.session.connection(), self.owner_id)
+        return current_data_version(self.session.connection(), self.owner_id).data
 
     def _pair_jobs(self, a: int, b: int) -> tuple[tuple[Job, Job], ...]:
         rows = self.session.execute(

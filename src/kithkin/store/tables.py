@@ -57,6 +57,8 @@ class AccountRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     # Bumped by every transaction that writes the account's data (store/data_version.py).
     data_version: Mapped[int] = mapped_column(default=0, server_default="0")
+    # The data version at which the account's interactions last changed (the same module).
+    interactions_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
 
 class SettingRow(Base):
@@ -120,6 +122,14 @@ class PersonRow(Base):
         Index("ix_people_owner_sort", "owner_id", "sort_name", "id"),
         Index("ix_people_owner_last", "owner_id", "last_interaction_at"),
         Index("ix_people_owner_birthday", "owner_id", "birth_month", "birth_day"),
+        Index("ix_people_owner_created", "owner_id", "created_at"),
+        # Few people have a cadence of their own; the agenda reads all of them.
+        Index(
+            "ix_people_owner_own_cadence",
+            "owner_id",
+            sqlite_where=text("cadence_days IS NOT NULL"),
+            postgresql_where=text("cadence_days IS NOT NULL"),
+        ),
         # The agenda's check-in scan: per circle, the longest silence first.
         Index(
             "ix_people_owner_circle_seen",

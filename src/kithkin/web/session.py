@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fastapi import Request
+from fastapi import BackgroundTasks, Request
 
 from kithkin.services import auth
+from kithkin.services import dashboard as dashboards
 from kithkin.services.context import Context
 from kithkin.web.security import same_token
 
@@ -37,9 +38,17 @@ def signed_in(request: Request) -> Signed:
     return Signed(state.context(found.owner_id), found.csrf_token)
 
 
-async def checked(request: Request) -> Signed:
-    """FastAPI dependency for POSTs: signed in, and the CSRF token (form field `csrf_token` or
-    header `X-CSRF-Token`) matches the session's."""
+async def checked(request: Request, after: BackgroundTasks) -> Signed:
+    """FastAPI dependency for POSTs that change data: `csrf_checked`, and once the answer is
+    sent the dashboard is brought up to date (`dashboards.refresh`)."""
+    signed = await csrf_checked(request)
+    after.add_task(dashboards.refresh, signed.ctx)
+    return signed
+
+
+async def csrf_checked(request: Request) -> Signed:
+    """Signed in, and the CSRF token (form field `csrf_token` or header `X-CSRF-Token`)
+    matches the session's."""
     from fastapi import HTTPException
 
     signed = signed_in(request)

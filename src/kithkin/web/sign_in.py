@@ -8,7 +8,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from kithkin.services import auth
-from kithkin.web.session import checked, web_state
+from kithkin.web.session import csrf_checked, web_state
 
 router = APIRouter()
 
@@ -71,7 +71,7 @@ def login(
 async def logout(request: Request) -> Response:
     from kithkin.web.session import SESSION_COOKIE
 
-    await checked(request)
+    await csrf_checked(request)
     cookie = request.cookies.get(SESSION_COOKIE)
     if cookie:
         auth.sign_out(web_state(request).store, cookie)

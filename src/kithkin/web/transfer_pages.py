@@ -29,7 +29,7 @@ from kithkin.errors import KithkinError
 from kithkin.services.context import Context
 from kithkin.services.imports import import_contacts
 from kithkin.web.pages import Checked, SignedIn, page
-from kithkin.web.session import Signed, checked
+from kithkin.web.session import Signed, csrf_checked
 
 router = APIRouter()
 
@@ -221,7 +221,7 @@ async def import_preview(request: Request, signed: SignedIn) -> Response:
         return _form(signed, problem=TOO_LARGE, status=413)  # refused before reading it
     form = await request.form(max_files=1, max_fields=10)
     try:
-        signed = await checked(request)
+        signed = await csrf_checked(request)
         kind = form.get("kind")
         upload = form.get("file")
         if not isinstance(kind, str) or kind not in IMPORT_KINDS:

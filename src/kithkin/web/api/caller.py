@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import BackgroundTasks, Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from kithkin.services import auth
+from kithkin.services import dashboard as dashboards
 from kithkin.services.context import Context
 from kithkin.web.api.errors import ApiError
 from kithkin.web.security import same_token
@@ -25,8 +26,16 @@ def _unauthorized(message: str) -> ApiError:
     return ApiError(401, message, headers={"WWW-Authenticate": "Bearer"})
 
 
-def api_context(request: Request, credentials: Bearer) -> Context:
-    """FastAPI dependency: a `Context` scoped to the caller's account, or a 401/403."""
+def api_context(request: Request, credentials: Bearer, after: BackgroundTasks) -> Context:
+    """FastAPI dependency: a `Context` scoped to the caller's account, or a 401/403. After a
+    change is answered, the caller's dashboard is brought up to date (`dashboards.refresh`)."""
+    ctx = _caller(request, credentials)
+    if request.method not in SAFE_METHODS:
+        after.add_task(dashboards.refresh, ctx)
+    return ctx
+
+
+def _caller(request: Request, credentials: Bearer) -> Context:
     from kithkin.web.session import SESSION_COOKIE
 
     state = request.app.state.web

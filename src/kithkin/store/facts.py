@@ -204,10 +204,13 @@ class FactsRepository:
         return people + self.own_cadences()
 
     def own_cadences(self) -> list[PersonFacts]:
-        """Everyone with a cadence of their own (a partial index holds them)."""
+        """Everyone with a cadence of their own: a partial index holds them, which SQLite reads
+        whole (a few rows) once the owner's condition matches no other index; as a plain
+        condition, the statistics ``PRAGMA optimize`` keeps make every owner index look alike
+        and SQLite took the created-at one, reading everyone."""
         rows = self.session.execute(
             select(*_PERSON_COLUMNS).where(
-                PersonRow.owner_id == self.owner_id,
+                _read_through(PersonRow.owner_id) == self.owner_id,
                 PersonRow.cadence_days.is_not(None),
             )
         ).all()

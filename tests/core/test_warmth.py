@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -104,3 +105,26 @@ def test_aware_times_work_too() -> None:
     now = datetime(2026, 11, 20, 12, tzinfo=UTC)
     touch = interaction(now - timedelta(days=6), "ana", channel=Channel.VIDEO)
     assert warmth([touch], now=now).explanation.endswith("last on video 6 days ago")
+
+
+def test_yesterday_is_the_calendar_day_before_in_the_users_zone() -> None:
+    """Last evening at 22:00 is "yesterday" this morning at 08:00, though not 24 hours ago;
+    the day before yesterday at 23:00 is "2 days ago" (the person page's own wording)."""
+    berlin = ZoneInfo("Europe/Berlin")
+    morning = datetime(2026, 11, 20, 8, 0, tzinfo=berlin)
+    last_evening = interaction(
+        datetime(2026, 11, 19, 22, 0, tzinfo=berlin), "ana", channel=Channel.IN_PERSON
+    )
+    before = interaction(datetime(2026, 11, 18, 23, 0, tzinfo=berlin), "ana")
+    assert warmth([last_evening], now=morning, tz=berlin).explanation.endswith(
+        "last in person yesterday"
+    )
+    assert warmth([before], now=morning, tz=berlin).explanation.endswith("2 days ago")
+    # Times in UTC are read in the zone given: 21:00 UTC on the 19th is 22:00 in Berlin.
+    in_utc = interaction(last_evening.at.astimezone(UTC), "ana", channel=Channel.IN_PERSON)
+    assert warmth([in_utc], now=morning.astimezone(UTC), tz=berlin).explanation.endswith(
+        "yesterday"
+    )
+    # In Tokyo both are on the 20th (06:00 and 16:00): the same day.
+    tokyo = ZoneInfo("Asia/Tokyo")
+    assert warmth([last_evening], now=morning, tz=tokyo).explanation.endswith("today")

@@ -24,10 +24,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Protocol
 
-from kithkin.core.periods import days_ago, plural
+from kithkin.core.periods import days_ago, local_day, plural
 from kithkin.core.vocabulary import Channel
 
 HALF_LIFE_DAYS = 45.0
@@ -103,10 +103,20 @@ def band_of(score: int) -> str:
 
 
 def warmth(
-    touches: Iterable[Touch], *, now: datetime, last_interaction_at: datetime | None = None
+    touches: Iterable[Touch],
+    *,
+    now: datetime,
+    last_interaction_at: datetime | None = None,
+    tz: tzinfo | None = None,
 ) -> Warmth:
     """One person's warmth from their interactions (``last_interaction_at`` names the last
-    contact when it is older than the interactions passed)."""
+    contact when it is older than the interactions passed). "Yesterday" and "3 days ago" count
+    calendar days in ``tz`` (default: ``now``'s zone), as the rest of the person page does."""
+
+    def ago(at: datetime) -> str:
+        zone = tz or now.tzinfo
+        return days_ago((local_day(now, zone) - local_day(at, zone)).days)
+
     heat = 0.0
     recent = 0
     last: Touch | None = None
@@ -120,13 +130,12 @@ def warmth(
     band = band_of(score)
     if last is None:
         when = last_interaction_at
-        seen = f"last contact {days_ago((now - when).days)}" if when else "no interactions yet"
+        seen = f"last contact {ago(when)}" if when else "no interactions yet"
         return Warmth(score, band, 0, when, None, f"{band}: {seen}")
     phrase = CHANNEL_PHRASES[last.channel]
     last_words = f"last {phrase} " if phrase else "last "
     explanation = (
-        f"{band}: {plural(recent, 'interaction')} in {RECENT_DAYS} days, "
-        f"{last_words}{days_ago((now - last.at).days)}"
+        f"{band}: {plural(recent, 'interaction')} in {RECENT_DAYS} days, {last_words}{ago(last.at)}"
     )
     return Warmth(score, band, recent, last.at, last.channel, explanation)
 

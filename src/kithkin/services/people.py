@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 
 from kithkin.core.person_changes import PersonInput, check_person_input
 from kithkin.core.records import FollowUp, Interaction, Person, PersonSummary
@@ -69,11 +69,24 @@ def show_person(
     follow-ups, effective cadence and warmth."""
     with ctx.store.transaction() as tx:
         person_id = tx.people.resolve(reference)
-        return person_detail(tx, person_id, now=ctx.now(), recent=recent, follow_ups=follow_ups)
+        return person_detail(
+            tx,
+            person_id,
+            now=ctx.now(),
+            recent=recent,
+            follow_ups=follow_ups,
+            tz=ctx.settings.timezone,
+        )
 
 
 def person_detail(
-    tx: Transaction, person_id: int, *, now: datetime, recent: int, follow_ups: bool = True
+    tx: Transaction,
+    person_id: int,
+    *,
+    now: datetime,
+    recent: int,
+    follow_ups: bool = True,
+    tz: tzinfo | None = None,
 ) -> PersonDetail:
     """`show_person` inside a transaction that has already found the person."""
     person = tx.people.get(person_id)
@@ -96,7 +109,7 @@ def person_detail(
         Touch(at, channel)
         for at, channel in tx.facts.touches(person_id, now - timedelta(days=HORIZON_DAYS))
     ]
-    heat = warmth(touches, now=now, last_interaction_at=person.last_interaction_at)
+    heat = warmth(touches, now=now, last_interaction_at=person.last_interaction_at, tz=tz)
     return PersonDetail(person, tuple(interactions), tuple(open_follow_ups), cadence, heat)
 
 

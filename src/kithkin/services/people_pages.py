@@ -94,7 +94,9 @@ def person_page(ctx: Context, uid: str) -> PersonPage:
             raise NotFound(f"nobody has the id {uid!r}.")
         milestones = tuple(pages.milestones(person_id))
         relationships = tuple(pages.relationships(person_id))
-        detail = person_detail(tx, person_id, now=ctx.now(), recent=TIMELINE)
+        detail = person_detail(
+            tx, person_id, now=ctx.now(), recent=TIMELINE, tz=ctx.settings.timezone
+        )
         person = detail.person
         ledger = person_ledger(tx, person_id, uid=person.id, name=person.name)
     return PersonPage(detail, ledger, milestones, relationships)

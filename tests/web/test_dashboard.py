@@ -25,7 +25,8 @@ def _agenda(html: str) -> list[str]:
 
 
 def _keys(html: str) -> list[str]:
-    return re.findall(r'name="key" value="([^"]+)"', html)
+    """The agenda's item keys, in order (each item's Done and Snooze forms carry it)."""
+    return list(dict.fromkeys(re.findall(r'name="key" value="([^"]+)"', html)))
 
 
 def test_every_kind_of_write_shows_on_the_next_dashboard(web: Web) -> None:
@@ -202,3 +203,70 @@ def test_the_balance_is_read_again_only_when_the_interactions_changed(
     assert again.status_code == 303
     web.client.get("/")
     assert len(reads) == 1
+
+
+def test_snoozing_an_item_hides_it_until_the_day_chosen(web: Web, clock: FixedClock) -> None:
+    add_person(web.ctx, PersonInput(name="Ana Ruiz"))
+    csrf = web.sign_in()
+    logged = web.client.post(
+        "/log",
+        data={"text": "Coffee with Ana Ruiz. Follow up today: send the deck", "csrf_token": csrf},
+        follow_redirects=False,
+    )
+    assert logged.status_code == 303
+    shown = web.client.get("/").text
+    key = next(k for k in _keys(shown) if k.startswith("follow-up:"))
+    assert 'action="/agenda/snooze"' in shown and '<option value="3d"' in shown
+
+    snoozed = web.client.post(
+        "/agenda/snooze",
+        data={"key": key, "duration": "3d", "csrf_token": csrf},
+        headers={"HX-Request": "true"},
+    )
+    assert (snoozed.status_code, snoozed.text) == (200, "")  # htmx swaps the row out
+    assert key not in _keys(web.client.get("/").text)
+    clock.advance(days=2)
+    assert key not in _keys(web.client.get("/").text)
+    clock.advance(days=1)
+    assert key in _keys(web.client.get("/").text)
+
+
+def test_done_and_snooze_work_without_javascript(web: Web) -> None:
+    add_person(web.ctx, PersonInput(name="Ana Ruiz"))
+    csrf = web.sign_in()
+    for note in ("send the deck", "book the room"):
+        web.client.post(
+            "/log",
+            data={"text": f"Call with Ana Ruiz. Follow up today: {note}", "csrf_token": csrf},
+            follow_redirects=False,
+        )
+    first, second = [k for k in _keys(web.client.get("/").text) if k.startswith("follow-up:")]
+    done = web.client.post(
+        "/agenda/done", data={"key": first, "csrf_token": csrf}, follow_redirects=False
+    )
+    snoozed = web.client.post(
+        "/agenda/snooze",
+        data={"key": second, "duration": "1w", "csrf_token": csrf},
+        follow_redirects=False,
+    )
+    assert (done.status_code, done.headers["location"]) == (303, "/")
+    assert (snoozed.status_code, snoozed.headers["location"]) == (303, "/")
+    assert not {first, second} & set(_keys(web.client.get("/").text))
+
+
+def test_a_snooze_needs_the_csrf_token_and_one_of_the_choices(web: Web) -> None:
+    add_person(web.ctx, PersonInput(name="Ana Ruiz"))
+    csrf = web.sign_in()
+    web.client.post(
+        "/log",
+        data={"text": "Call with Ana Ruiz. Follow up today: send it", "csrf_token": csrf},
+        follow_redirects=False,
+    )
+    key = next(k for k in _keys(web.client.get("/").text) if k.startswith("follow-up:"))
+    forged = web.client.post("/agenda/snooze", data={"key": key, "duration": "3d"})
+    odd = web.client.post(
+        "/agenda/snooze", data={"key": key, "duration": "99y", "csrf_token": csrf}
+    )
+    assert forged.status_code == 403
+    assert odd.status_code == 400 and "choose one of" in odd.text
+    assert key in _keys(web.client.get("/").text)

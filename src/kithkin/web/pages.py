@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from kithkin.errors import InvalidInput
 from kithkin.services import dashboard as dashboards
 from kithkin.services import engine
 from kithkin.web.session import Signed, checked, signed_in
@@ -34,10 +35,40 @@ def dashboard(signed: SignedIn) -> Response:
         goals=board.goals,
         weeks=board.weeks,
         budget=board.budget,
+        snooze_choices=SNOOZE_CHOICES,
     )
 
 
+SNOOZE_CHOICES = {
+    "1d": "until tomorrow",
+    "3d": "for 3 days",
+    "1w": "for a week",
+    "1m": "for a month",
+}
+
+
 @router.post("/agenda/done", response_class=HTMLResponse)
-def agenda_done(signed: Checked, key: Annotated[str, Form()]) -> Response:
+def agenda_done(request: Request, signed: Checked, key: Annotated[str, Form()]) -> Response:
     engine.done(signed.ctx, key)
-    return HTMLResponse("")  # htmx removes the row
+    return _item_gone(request)
+
+
+@router.post("/agenda/snooze", response_class=HTMLResponse)
+def agenda_snooze(
+    request: Request,
+    signed: Checked,
+    key: Annotated[str, Form()],
+    duration: Annotated[str, Form()] = "1w",
+) -> Response:
+    """Put an item aside: one of the dashboard's choices (the CLI and the API take any)."""
+    if duration not in SNOOZE_CHOICES:
+        raise InvalidInput(f"snooze {duration!r}: choose one of {', '.join(SNOOZE_CHOICES)}.")
+    engine.snooze(signed.ctx, key, duration)
+    return _item_gone(request)
+
+
+def _item_gone(request: Request) -> Response:
+    """htmx swaps the agenda row for nothing; a plain form goes back to the dashboard."""
+    if request.headers.get("HX-Request"):
+        return HTMLResponse("")
+    return RedirectResponse("/", status_code=303)

@@ -76,6 +76,32 @@ def test_done_removes_an_agenda_item_in_place(
     expect(page.locator(".agenda-item", has_text="send Ana the deck")).to_have_count(0)
 
 
+def test_snooze_puts_an_agenda_item_aside_in_place(
+    ctx: Context, clock: FixedClock, server: str, browser_page: object
+) -> None:
+    from playwright.sync_api import Page, expect
+
+    from kithkin.core.log_entry import LogInput
+    from kithkin.services import log_interaction
+
+    page: Page = browser_page  # type: ignore[assignment]
+    add_person(ctx, PersonInput(name="Ana Ruiz"))
+    add_person(ctx, PersonInput(name="Ben Okafor"))
+    log_interaction(ctx, ["ana"], LogInput(note="Coffee", follow_up="today: send Ana the deck"))
+    log_interaction(ctx, ["ben"], LogInput(note="Call", follow_up="today: intro Ben to Priya"))
+    token = auth.issue_login_link(ctx.store, now=ctx.now())
+    page.goto(f"{server}/login?token={token}")
+    item = page.locator(".agenda-item", has_text="intro Ben to Priya")
+    expect(item).to_have_count(1)
+    shot(page, "dashboard-actions")
+    item.get_by_label("Snooze Ben Okafor for how long").select_option("3d")
+    item.get_by_role("button", name="Snooze").click()
+    expect(item).to_have_count(0)
+    expect(page.locator(".agenda-item", has_text="send Ana the deck")).to_have_count(1)
+    page.reload()
+    expect(page.locator(".agenda-item", has_text="intro Ben to Priya")).to_have_count(0)
+
+
 def test_the_review_has_a_print_button(ctx: Context, server: str, browser_page: object) -> None:
     from playwright.sync_api import Page, expect
 

@@ -182,6 +182,15 @@ def test_edit_keeps_the_job_history_when_the_company_changes(
     ]
 
 
+def test_edit_can_end_the_current_job_and_drop_an_own_cadence(kithkin: Cli) -> None:
+    kithkin.ok("add", "Ana Ruiz", "--company", "Stripe", "--cadence", "10")
+    edited = kithkin.json("edit", "ana", "--no-company", "--reset-cadence")
+    assert (edited["organization"], edited["cadence_days"]) == ("", None)
+    assert [job["current"] for job in edited["employments"]] == [False]
+    both = kithkin("edit", "ana", "--no-company", "--company", "Globex")
+    assert both.exit_code != 0 and "leave their job and take a new one" in both.stderr
+
+
 def test_people_are_referred_to_by_id_prefix_email_nickname_or_name(kithkin: Cli) -> None:
     ana = kithkin.json("add", "Ana Ruiz", "--email", "ana@example.com", "--nickname", "Annie")
     kithkin.ok("add", "Bo Chen")

@@ -13,6 +13,7 @@ from kithkin.services import (
     edit_person,
     list_people,
     remove_person,
+    search,
     show_person,
 )
 from tests.conftest import FixedClock
@@ -166,6 +167,39 @@ def test_a_title_without_an_employer_shows_no_placeholder_and_takes_the_employer
     assert [p.organization for p in list_people(ctx)] == [""]
     named = edit_person(ctx, "ana", PersonInput(company="Acme"))
     assert named.employments == (Employment("Acme", "CTO"),)
+
+
+def test_leaving_a_job_keeps_it_as_history_and_leaves_no_current_employer(
+    ctx: Context, clock: FixedClock
+) -> None:
+    add_person(ctx, PersonInput(name="Ana Ruiz", company="Stripe", title="PM"))
+    clock.advance(days=30)
+    left = edit_person(ctx, "ana", PersonInput(leave_job=True))
+    assert (left.organization, left.title) == ("", "")
+    assert left.employments == (Employment("Stripe", "PM", None, PartialDate(12, 20, 2026), False),)
+    assert [p.name for p in search(ctx, "stripe").people] == ["Ana Ruiz"]  # history is kept
+    joined = edit_person(ctx, "ana", PersonInput(company="Globex"))
+    assert [(j.organization, j.current) for j in joined.employments] == [
+        ("Globex", True),
+        ("Stripe", False),
+    ]
+
+
+def test_leaving_and_joining_in_one_edit_is_refused_and_changes_nothing(ctx: Context) -> None:
+    add_person(ctx, PersonInput(name="Ana Ruiz", company="Stripe"))
+    with pytest.raises(InvalidInput, match="leave their job and take a new one") as raised:
+        edit_person(ctx, "ana", PersonInput(leave_job=True, company="Globex"))
+    assert raised.value.field == "company"
+    assert show_person(ctx, "ana").person.organization == "Stripe"
+
+
+def test_a_person_goes_back_to_their_circles_cadence(ctx: Context) -> None:
+    add_person(ctx, PersonInput(name="Bo Chen", circle="key", cadence_days=10))
+    reset = edit_person(ctx, "bo", PersonInput(reset_cadence=True))
+    assert reset.cadence_days is None
+    assert show_person(ctx, "bo").cadence_days == 30
+    with pytest.raises(InvalidInput, match="not both"):
+        edit_person(ctx, "bo", PersonInput(reset_cadence=True, cadence_days=5))
 
 
 def test_the_effective_cadence_is_the_persons_own_or_else_their_circles(ctx: Context) -> None:

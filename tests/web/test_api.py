@@ -169,6 +169,17 @@ def test_people_crud_with_the_cli_json_shapes(web: Web, headers: dict[str, str])
     )
     assert edited.status_code == 200, edited.text
     assert (edited.json()["title"], edited.json()["tags"]) == ("CTO", ["climber"])
+    left = c.patch(
+        f"{API}/people/{ana['id']}",
+        json={"leave_job": True, "reset_cadence": True},
+        headers=headers,
+    )
+    assert left.status_code == 200, left.text
+    assert (left.json()["organization"], left.json()["cadence_days"]) == ("", None)
+    both = c.patch(
+        f"{API}/people/{ana['id']}", json={"leave_job": True, "company": "X"}, headers=headers
+    )
+    assert both.status_code == 422 and both.json()["field"] == "company"
 
     deleted = c.delete(f"{API}/people/Ana Ruiz", headers=headers)
     assert deleted.json()["deleted"]["id"] == ana["id"]

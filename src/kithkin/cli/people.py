@@ -87,6 +87,17 @@ def add(app: App, /, name: str, as_json: bool, **fields: Any) -> None:
 @click.option("--remove-nickname", "remove_nicknames", multiple=True, metavar="N")
 @click.option("--remove-tag", "remove_tags", multiple=True, metavar="T")
 @click.option("--remove-interest", "remove_interests", multiple=True, metavar="I")
+@click.option(
+    "--no-company",
+    "leave_job",
+    is_flag=True,
+    help="No current employer: the current job ends today (kept as history).",
+)
+@click.option(
+    "--reset-cadence",
+    is_flag=True,
+    help="Check in at the circle's cadence again (drops their own --cadence).",
+)
 @pass_app
 def edit(app: App, /, person: str, as_json: bool, **fields: Any) -> None:
     """Change PERSON: options add to lists (e-mails, tags…) and replace single values."""

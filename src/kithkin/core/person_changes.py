@@ -38,6 +38,8 @@ class PersonInput:
     birthday: str | None = None  # "" clears it
     met_how: str | None = None
     notes: str | None = None
+    leave_job: bool = False  # no current employer: the current job ends (kept as history)
+    reset_cadence: bool = False  # back to the circle's cadence
     remove_emails: Sequence[str] = ()
     remove_phones: Sequence[str] = ()
     remove_tags: Sequence[str] = ()
@@ -77,6 +79,8 @@ class PersonChanges:
     clear_birthday: bool = False
     met_how: str | None = None
     notes: str | None = None
+    end_job: bool = False
+    clear_cadence: bool = False
     remove_emails: tuple[str, ...] = ()
     remove_phones: tuple[str, ...] = ()
     remove_tags: tuple[str, ...] = ()
@@ -122,7 +126,13 @@ def check_person_input(raw: PersonInput, *, phone_region: str | None) -> PersonC
     title = " ".join(raw.title.split()) if raw.title is not None else None
     if title is not None and len(title) > 300:
         raise InvalidInput(f"{title[:20]!r}… is longer than 300 characters.", field="title")
-    mark("organization", company)
+    if raw.leave_job and (company or title):
+        raise InvalidInput(
+            "a person cannot leave their job and take a new one in one edit: give the new "
+            "company (the old job is kept as history) or leave, not both.",
+            field="company",
+        )
+    mark("organization", company or raw.leave_job)
     mark("title", title is not None)
     circle = parse_choice(Circle, raw.circle, field="circle") if raw.circle else None
     mark("circle", circle)
@@ -132,7 +142,9 @@ def check_person_input(raw: PersonInput, *, phone_region: str | None) -> PersonC
         raise InvalidInput(
             f"{raw.cadence_days} days is not a cadence; use 1 to 3650.", field="cadence"
         )
-    mark("cadence_days", raw.cadence_days is not None)
+    if raw.reset_cadence and raw.cadence_days is not None:
+        raise InvalidInput("give a cadence or go back to the circle's, not both.", field="cadence")
+    mark("cadence_days", raw.cadence_days is not None or raw.reset_cadence)
     tags = _unique([clean_label(value, field="tag").lower() for value in raw.tags])
     mark("tags", tags or raw.remove_tags)
     interests = _unique([clean_label(value, field="interest") for value in raw.interests])
@@ -159,6 +171,8 @@ def check_person_input(raw: PersonInput, *, phone_region: str | None) -> PersonC
         clear_birthday=clear_birthday,
         met_how=" ".join(raw.met_how.split()) if raw.met_how is not None else None,
         notes=raw.notes,
+        end_job=raw.leave_job,
+        clear_cadence=raw.reset_cadence,
         remove_emails=remove_emails,
         # A number or URL to remove matches however it was typed: as stored, or normalized.
         remove_phones=tuple(

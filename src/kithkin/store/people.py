@@ -360,6 +360,8 @@ class PeopleRepository:
             row.mode = changes.mode.value
         if changes.cadence_days is not None:
             row.cadence_days = changes.cadence_days
+        elif changes.clear_cadence:
+            row.cadence_days = None
         if changes.birthday is not None:
             row.birth_year = changes.birthday.year
             row.birth_month, row.birth_day = changes.birthday.month, changes.birthday.day
@@ -372,6 +374,8 @@ class PeopleRepository:
         self._apply_lists(person_id, changes, source_id)
         if changes.company is not None or changes.title is not None:
             self._change_job(person_id, changes.company, changes.title, source_id, now)
+        elif changes.end_job:
+            self._end_job(person_id, now)
         for field_name in changes.touched:
             self.session.merge(
                 FieldProvenanceRow(person_id=person_id, field=field_name, source_id=source_id)
@@ -570,6 +574,18 @@ class PeopleRepository:
                 source_id=source_id,
             )
         )
+
+    def _end_job(self, person_id: int, now: datetime) -> None:
+        """No current employer any more: the current job ends today, kept as history."""
+        for job in self.session.scalars(
+            select(EmploymentRow).where(
+                EmploymentRow.person_id == person_id, EmploymentRow.is_current
+            )
+        ):
+            job.is_current = False
+            job.end_date = (
+                job.end_date or PartialDate(month=now.month, day=now.day, year=now.year).iso()
+            )
 
     def _is_unknown_organization(self, organization_id: int) -> bool:
         name = self.session.scalar(

@@ -70,6 +70,12 @@ class PersonPatch(PersonFields):
     remove_nicknames: Items = Field(default_factory=list)
     remove_tags: Items = Field(default_factory=list)
     remove_interests: Items = Field(default_factory=list)
+    leave_job: bool = Field(
+        False, description="No current employer: the current job ends today (kept as history)."
+    )
+    reset_cadence: bool = Field(
+        False, description="Check in at the circle's cadence again (drops cadence_days)."
+    )
 
 
 class NewInteraction(Body):

@@ -126,3 +126,32 @@ def test_search_treats_query_syntax_as_plain_words(people: Context) -> None:
     for query in ['"ana', "ana OR bo", "ana*", "NEAR(ana bo)", "ana & bo | !x", "ana:*"]:
         search(people, query)  # no syntax error from FTS5 or to_tsquery
     assert names(people, "ana OR bo") == []
+
+
+def test_accents_are_folded_on_both_backends(ctx: Context) -> None:
+    jose = add_person(ctx, PersonInput(name="José Pérez", company="Société Générale"))
+    add_person(ctx, PersonInput(name="Zoe Muller"))
+    log_interaction(ctx, [jose.id], LogInput(note="Café in São Paulo about the Zürich move"))
+    assert names(ctx, "perez") == ["José Pérez"]
+    assert names(ctx, "PÉREZ") == ["José Pérez"]
+    assert names(ctx, "societe gen") == ["José Pérez"]
+    assert names(ctx, "zoë müller") == ["Zoe Muller"]  # folded in the query too
+    assert notes(ctx, "cafe sao zurich") == ["Café in São Paulo about the Zürich move"]
+
+
+def test_the_query_folds_accents_with_the_map_the_migration_froze() -> None:
+    """Migration 0011 wrote the map into PostgreSQL's generated columns; the store folds a
+    query with the map computed from Unicode's decompositions: they must agree."""
+    import importlib.util
+    from pathlib import Path
+
+    import kithkin.store.migrations as migrations
+    from kithkin.store import search as store_search
+
+    path = Path(migrations.__file__).parent / "versions" / "0011_folded_search.py"
+    spec = importlib.util.spec_from_file_location("folded_search", path)
+    assert spec is not None and spec.loader is not None
+    frozen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(frozen)
+    assert (frozen.ACCENTED, frozen.PLAIN) == (store_search.ACCENTED, store_search.PLAIN)
+    assert "é" in frozen.ACCENTED and len(frozen.ACCENTED) == len(frozen.PLAIN)

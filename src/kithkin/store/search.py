@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from unicodedata import combining
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -10,6 +12,23 @@ from sqlalchemy.orm import Session
 from kithkin.store.tables import InteractionRow, ParticipantRow
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _accent_map() -> tuple[str, str]:
+    """The Latin letters (U+00C0–U+024F) that lose their accents to one plain ASCII letter,
+    and those letters: the map PostgreSQL's tsvector columns fold with (migration 0011 froze
+    it; a test checks they agree). SQLite's FTS5 tokenizer folds accents itself."""
+    accented = plain = ""
+    for code in range(0xC0, 0x250):
+        letter = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFKD", letter) if not combining(c))
+        if len(base) == 1 and base.isascii() and base.isalpha() and base != letter:
+            accented, plain = accented + letter, plain + base
+    return accented, plain
+
+
+ACCENTED, PLAIN = _accent_map()
+_FOLD = str.maketrans(ACCENTED, PLAIN)  # a PostgreSQL query is folded as its columns are
 
 
 def query_words(query: str) -> list[str]:
@@ -84,6 +103,6 @@ class SearchRepository:
             quoted = [f'"{word}"' for word in words]
             quoted[-1] += "*"
             return " AND ".join(quoted)
-        terms = list(words)
+        terms = [word.translate(_FOLD) for word in words]
         terms[-1] += ":*"
         return " & ".join(terms)

@@ -1,4 +1,4 @@
-"""Interaction commands: log, follow-ups, done, search."""
+"""Interaction commands: log, edit-interaction, rm-interaction, follow-ups, done, search."""
 
 from __future__ import annotations
 
@@ -6,16 +6,34 @@ import sys
 from typing import Any
 
 import click
+from rich.console import Group, RenderableType
+from rich.text import Text
 
 from kithkin.cli import render
 from kithkin.cli.main import App, cli, json_option, pass_app
+from kithkin.cli.purpose_render import corrected_view
 from kithkin.cli.quick_log_render import quick_log_view
 from kithkin.core.log_entry import LogInput
+from kithkin.core.periods import plural
 from kithkin.core.records import Interaction
-from kithkin.core.serialize import follow_up_json, interaction_json, search_json
+from kithkin.core.serialize import (
+    edited_interaction_json,
+    follow_up_json,
+    interaction_json,
+    removed_interaction_json,
+    search_json,
+)
 from kithkin.core.vocabulary import Activity, Channel, Direction, Initiator, Purpose
 from kithkin.errors import InvalidInput
 from kithkin.services import complete_follow_up, engine, list_follow_ups, log_interaction, search
+from kithkin.services.interactions import (
+    Edited,
+    InteractionChanges,
+    Removed,
+    edit_interaction,
+    remove_interaction,
+)
+from kithkin.services.purpose import Corrected
 from kithkin.services.quick_log import save_quick_log, understand_quick_log
 
 
@@ -101,6 +119,94 @@ def _quick_log(app: App, text: str, *, yes: bool, as_json: bool) -> Interaction:
         if not click.confirm("Save it?", default=True):
             raise click.exceptions.Exit(1)
     return save_quick_log(app.ctx, preview)
+
+
+@cli.command(name="edit-interaction")
+@click.argument("interaction_id", type=int, metavar="ID")
+@click.option(
+    "--purpose",
+    type=click.Choice([p.value for p in Purpose]),
+    help="What it really was; kept to teach the model.",
+)
+@click.option("-m", "--note", metavar="TEXT", help="What happened, rewritten.")
+@click.option("--date", metavar="YYYY-MM-DD[THH:MM]", help="When (as for kithkin log).")
+@click.option("--channel", type=click.Choice([c.value for c in Channel]), help="How.")
+@click.option("--minutes", type=int, metavar="N", help="How long it took.")
+@json_option
+@pass_app
+def edit_interaction_command(
+    app: App, /, interaction_id: int, as_json: bool, **fields: Any
+) -> None:
+    """Change a logged interaction: its note, day, channel, duration or purpose."""
+    if all(value is None for value in fields.values()):
+        raise click.UsageError(
+            "say what to change: --note, --date, --channel, --minutes or --purpose."
+        )
+    edited = edit_interaction(app.ctx, interaction_id, InteractionChanges(**fields))
+    data = edited_interaction_json(
+        edited.interaction,
+        changed=edited.changed,
+        model_purpose=edited.model_purpose,
+        retrained=edited.retrained is not None,
+    )
+    app.out.emit(_edited_view(edited, app), data, as_json=as_json)
+
+
+def _edited_view(edited: Edited, app: App) -> RenderableType:
+    interaction = edited.interaction
+    others = [name for name in edited.changed if name != "purpose" or not edited.corrected]
+    parts: list[RenderableType] = []
+    if others:
+        head = Text(f"#{interaction.id}: changed {', '.join(others)}", style="bold")
+        if edited.reguessed and not edited.corrected:
+            guess = interaction.purpose.value if interaction.purpose else "unclassified"
+            head.append(f"; purpose guessed again: {guess}")
+        parts.append(head)
+    if edited.corrected:  # exactly what a purpose correction has always shown
+        corrected = Corrected(interaction, edited.model_purpose, edited.retrained)
+        parts.append(corrected_view(corrected, app.tz))
+        return Group(*parts)
+    if not others:
+        parts.append(Text(f"#{interaction.id}: nothing changed (it already says so).", "bold"))
+    parts.append(render.interaction_view(interaction, app.tz, title="Interaction"))
+    return Group(*parts)
+
+
+@cli.command(name="rm-interaction")
+@click.argument("interaction_id", type=int, metavar="ID")
+@json_option
+@pass_app
+def rm_interaction(app: App, /, interaction_id: int, as_json: bool) -> None:
+    """Delete a logged interaction, with its ledger entries (its follow-ups stay)."""
+    removed = remove_interaction(app.ctx, interaction_id)
+    app.out.emit(
+        _removed_view(removed, app),
+        removed_interaction_json(removed.interaction, removed.follow_ups),
+        as_json=as_json,
+    )
+
+
+def _removed_view(removed: Removed, app: App) -> RenderableType:
+    gone = removed.interaction
+    line = f"Deleted #{gone.id}  {render.when(gone.at, app.tz)}  {gone.channel.value}"
+    if gone.people:
+        line += "  with " + ", ".join(ref.name for ref in gone.people)
+    parts: list[RenderableType] = [Text(line, style="bold")]
+    if gone.note:
+        parts.append(Text("  " + gone.note))
+    what = [plural(len(gone.exchanges), "ledger entry", "ledger entries")]
+    if gone.topics:
+        what.append(plural(len(gone.topics), "topic"))
+    parts.append(Text(f"  with it: {', '.join(what)}"))
+    for follow_up in removed.follow_ups:
+        parts.append(
+            Text(
+                f"  kept follow-up #{follow_up.id} due {follow_up.due.isoformat()}: "
+                f"{follow_up.text} (no longer linked to an interaction)",
+                style="yellow",
+            )
+        )
+    return Group(*parts)
 
 
 @cli.command(name="follow-ups")

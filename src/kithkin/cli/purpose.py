@@ -1,4 +1,5 @@
-"""Purpose commands: classify, retrain, edit-interaction."""
+"""Purpose commands: classify, retrain (edit-interaction, which corrects a purpose, is in
+`cli/interactions.py`)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,7 @@ from typing import Any
 import click
 
 from kithkin.cli.main import App, cli, json_option, pass_app
-from kithkin.cli.purpose_render import backfill_view, classification_view, corrected_view
-from kithkin.core.serialize import interaction_json
-from kithkin.core.vocabulary import Purpose
+from kithkin.cli.purpose_render import backfill_view, classification_view
 from kithkin.errors import InvalidInput
 from kithkin.purpose.classifier import Classification
 from kithkin.services import purpose as service
@@ -83,26 +82,6 @@ def retrain(app: App, /, as_json: bool) -> None:
         {"backend": done.backend, "notes": done.notes, "corrections": done.corrections},
         as_json=as_json,
     )
-
-
-@cli.command(name="edit-interaction")
-@click.argument("interaction_id", type=int, metavar="ID")
-@click.option(
-    "--purpose",
-    required=True,
-    type=click.Choice([p.value for p in Purpose]),
-    help="What it really was; kept to teach the model.",
-)
-@json_option
-@pass_app
-def edit_interaction(app: App, /, interaction_id: int, purpose: str, as_json: bool) -> None:
-    """Correct an interaction's purpose."""
-    corrected = service.correct_purpose(app.ctx, interaction_id, Purpose(purpose))
-    data = interaction_json(corrected.interaction) | {
-        "model_purpose": corrected.model_purpose.value if corrected.model_purpose else None,
-        "retrained": corrected.retrained is not None,
-    }
-    app.out.emit(corrected_view(corrected, app.tz), data, as_json=as_json)
 
 
 def _lines(path: Path) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -14,6 +15,7 @@ from kithkin.core.records import (
     PersonSummary,
     SearchResults,
 )
+from kithkin.core.vocabulary import Purpose
 
 JSON = dict[str, Any]
 
@@ -139,6 +141,32 @@ def interaction_json(interaction: Interaction) -> JSON:
         "activity": interaction.activity.value if interaction.activity else None,
         "exchanges": [exchange_json(e) for e in interaction.exchanges],
         "follow_ups": [follow_up_json(f) for f in interaction.follow_ups],
+    }
+
+
+def edited_interaction_json(
+    interaction: Interaction,
+    *,
+    changed: Sequence[str],
+    model_purpose: Purpose | None,
+    retrained: bool,
+) -> JSON:
+    """`edit-interaction` (and the API's PATCH): the interaction as it is now, with what the
+    purpose model says of its note, whether a correction refitted the model, and which of
+    note, date, channel, minutes and purpose differ from before."""
+    return interaction_json(interaction) | {
+        "model_purpose": model_purpose.value if model_purpose else None,
+        "retrained": retrained,
+        "changed": list(changed),
+    }
+
+
+def removed_interaction_json(interaction: Interaction, kept: Sequence[FollowUp]) -> JSON:
+    """`rm-interaction` (and the API's DELETE): the interaction as it was, and its follow-ups,
+    which stay (no longer linked to it)."""
+    return {
+        "deleted": interaction_json(interaction),
+        "kept_follow_ups": [follow_up_json(f) for f in kept],
     }
 
 

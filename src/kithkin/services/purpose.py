@@ -106,23 +106,33 @@ def correct_purpose(ctx: Context, interaction_id: int, purpose: Purpose) -> Corr
     """The user says what an interaction's purpose was; kept as training data, and the model
     is refitted once enough corrections have gathered."""
     now = ctx.now()
-    backend = ctx.settings.purpose_backend
     with ctx.store.transaction() as tx:
-        before = tx.interactions.get(interaction_id)
-        model_purpose = tx.purpose.model_purpose(interaction_id)
-        tx.purpose.set_user_purpose(interaction_id, purpose, now=now)
-        if before.note.strip():
-            tx.purpose.add_correction(
-                before.note[:MAX_NOTE],
-                purpose,
-                now=now,
-                interaction_id=interaction_id,
-                model_purpose=model_purpose,
-            )
-        pending = tx.purpose.corrections_after(tx.purpose.last_correction_used(backend))
+        model_purpose, refit = record_correction(ctx, tx, interaction_id, purpose, now=now)
         interaction = tx.interactions.get(interaction_id)
-    retrained = retrain(ctx) if pending >= RETRAIN_AFTER else None
+    retrained = retrain(ctx) if refit else None
     return Corrected(interaction, model_purpose, retrained)
+
+
+def record_correction(
+    ctx: Context, tx: Transaction, interaction_id: int, purpose: Purpose, *, now: datetime
+) -> tuple[Purpose | None, bool]:
+    """Set the user's purpose on an interaction and keep its note with it as training data
+    (in ``tx``). Returns what the model had said of the note (None: it never read it) and
+    whether enough corrections have gathered to refit the model (`retrain`, after ``tx``)."""
+    before = tx.interactions.get(interaction_id)
+    model_purpose = tx.purpose.model_purpose(interaction_id)
+    tx.purpose.set_user_purpose(interaction_id, purpose, now=now)
+    if before.note.strip():
+        tx.purpose.add_correction(
+            before.note[:MAX_NOTE],
+            purpose,
+            now=now,
+            interaction_id=interaction_id,
+            model_purpose=model_purpose,
+        )
+    backend = ctx.settings.purpose_backend
+    pending = tx.purpose.corrections_after(tx.purpose.last_correction_used(backend))
+    return model_purpose, pending >= RETRAIN_AFTER
 
 
 def retrain(ctx: Context) -> Retrained:

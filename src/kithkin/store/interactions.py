@@ -7,7 +7,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Integer, Select, bindparam, case, literal, select, update
+from sqlalchemy import Integer, Select, bindparam, case, delete, literal, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import BindParameter
 
@@ -187,6 +187,110 @@ class InteractionsRepository:
             )
             self.people.add_touch(unique_ids, at=entry.at, channel=entry.channel)
         return row.id
+
+    def change(
+        self,
+        interaction_id: int,
+        *,
+        now: datetime,
+        at: datetime | None = None,
+        channel: Channel | None = None,
+        note: str | None = None,
+        minutes: int | None = None,
+    ) -> None:
+        """Change what was logged (None: keep it). A new time moves the interaction's ledger
+        entries with it; a new time or channel recomputes its people's last contact and
+        warmth. The note's full-text entry follows by itself (a trigger on SQLite, a generated
+        column on PostgreSQL)."""
+        values: dict[str, object] = {}
+        if at is not None:
+            values["occurred_at"] = at
+        if channel is not None:
+            values["channel"] = channel.value
+        if note is not None:
+            values["note"] = note
+        if minutes is not None:
+            values["minutes"] = minutes
+        if not values:
+            return
+        self._update(interaction_id, values | {"updated_at": now})
+        if at is not None:
+            self.session.execute(
+                update(ExchangeRow)
+                .where(
+                    ExchangeRow.interaction_id == interaction_id,
+                    ExchangeRow.owner_id == self.owner_id,
+                )
+                .values(occurred_at=at)
+                .execution_options(synchronize_session=False)
+            )
+        if at is not None or channel is not None:
+            self.people.recompute_activity(self.participant_ids(interaction_id), now=now)
+
+    def set_reading(
+        self,
+        interaction_id: int,
+        *,
+        purpose: Purpose | None,
+        confidence: float | None,
+        topics: Sequence[str],
+        replace_purpose: bool,
+    ) -> None:
+        """Store the purpose model's reading of the note (None: there is no note to read):
+        the guess it keeps and the topics; ``replace_purpose`` also makes the guess the
+        interaction's purpose (as `add` does for a note logged without one)."""
+        values: dict[str, object] = {"model_purpose": purpose.value if purpose else None}
+        if replace_purpose:
+            values |= {
+                "purpose": purpose.value if purpose else None,
+                "purpose_source": PurposeSource.MODEL.value if purpose else None,
+                "purpose_confidence": confidence if purpose else None,
+            }
+        self._update(interaction_id, values)
+        self.session.execute(delete(TopicRow).where(TopicRow.interaction_id == interaction_id))
+        self.session.add_all(
+            TopicRow(interaction_id=interaction_id, topic=topic) for topic in dict.fromkeys(topics)
+        )
+        self.session.flush()
+
+    def remove(self, interaction_id: int, *, now: datetime) -> list[int]:
+        """Delete an interaction with its participants, topics and ledger entries (their
+        foreign keys cascade); its follow-ups and purpose corrections stay, unlinked (SET
+        NULL). Its people's last contact and warmth are recomputed. Returns their ids."""
+        person_ids = self.participant_ids(interaction_id)
+        done = self.session.execute(
+            delete(InteractionRow)
+            .where(InteractionRow.id == interaction_id, InteractionRow.owner_id == self.owner_id)
+            .execution_options(synchronize_session=False)
+        )
+        if not done.rowcount:  # type: ignore[attr-defined]
+            raise NotFound(f"there is no interaction {interaction_id}.")
+        self.session.expire_all()  # ORM copies of unlinked follow-ups are stale now
+        self.people.recompute_activity(person_ids, now=now)
+        return person_ids
+
+    def participant_ids(self, interaction_id: int) -> list[int]:
+        return list(
+            self.session.scalars(
+                select(ParticipantRow.person_id)
+                .join(InteractionRow, InteractionRow.id == ParticipantRow.interaction_id)
+                .where(
+                    ParticipantRow.interaction_id == interaction_id,
+                    InteractionRow.owner_id == self.owner_id,
+                )
+                .order_by(ParticipantRow.person_id)
+            )
+        )
+
+    def _update(self, interaction_id: int, values: dict[str, object]) -> None:
+        done = self.session.execute(
+            update(InteractionRow)
+            .where(InteractionRow.id == interaction_id, InteractionRow.owner_id == self.owner_id)
+            .values(values)
+            .execution_options(synchronize_session=False)
+        )
+        if not done.rowcount:  # type: ignore[attr-defined]
+            raise NotFound(f"there is no interaction {interaction_id}.")
 
     def get(self, interaction_id: int) -> Interaction:
         found = self.load([interaction_id])

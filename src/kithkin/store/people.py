@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import (
@@ -28,7 +28,7 @@ from kithkin.core.person_changes import PersonChanges
 from kithkin.core.records import Address, Employment, Labeled, Person, PersonSummary, Phone
 from kithkin.core.search_text import person_search_text
 from kithkin.core.vocabulary import Channel, Circle, Mode
-from kithkin.core.warmth import add_touch, current_score
+from kithkin.core.warmth import HORIZON_DAYS, add_touch, current_score
 from kithkin.errors import Ambiguous, NotFound
 from kithkin.store import direct, person_reading
 from kithkin.store.tables import (
@@ -641,6 +641,58 @@ class PeopleRepository:
                 update(PersonRow)
                 .where(PersonRow.id == person_id)
                 .values(warmth_heat=new_heat, warmth_as_of=new_as_of)
+                .execution_options(synchronize_session=False)
+            )
+
+    def recompute_activity(self, person_ids: Sequence[int], *, now: datetime) -> None:
+        """Set each person's denormalized activity afresh from their interactions (after an
+        interaction was moved, re-channelled or deleted, which `add_touch` cannot undo):
+        `last_interaction_at` is their latest interaction's time (None without any), and the
+        stored warmth is `add_touch` folded in time order over their interactions within
+        `HORIZON_DAYS` of ``now`` ((0, None) without any): what logging them one by one would
+        have kept, less the heat older ones would have left (under 0.4% each)."""
+        s = self.session
+        ids = list(
+            s.scalars(
+                select(PersonRow.id).where(
+                    PersonRow.id.in_(list(dict.fromkeys(person_ids))), *self._owned()
+                )
+            )
+        )
+        if not ids:
+            return
+        joined = select(ParticipantRow.person_id).join(
+            InteractionRow, InteractionRow.id == ParticipantRow.interaction_id
+        )
+        latest: dict[int, datetime] = {}
+        for person_id, last in s.execute(
+            joined.add_columns(func.max(InteractionRow.occurred_at))
+            .where(ParticipantRow.person_id.in_(ids))
+            .group_by(ParticipantRow.person_id)
+        ):
+            latest[person_id] = last
+        warmth: dict[int, tuple[float, datetime | None]] = dict.fromkeys(ids, (0.0, None))
+        touches = s.execute(
+            joined.add_columns(InteractionRow.occurred_at, InteractionRow.channel)
+            .where(
+                ParticipantRow.person_id.in_(ids),
+                InteractionRow.occurred_at >= now - timedelta(days=HORIZON_DAYS),
+            )
+            .order_by(ParticipantRow.person_id, InteractionRow.occurred_at, InteractionRow.id)
+        )
+        for person_id, at, channel in touches:
+            heat, as_of = warmth[person_id]
+            warmth[person_id] = add_touch(heat, as_of, at=at, channel=Channel(channel))
+        for person_id in ids:
+            heat, as_of = warmth[person_id]
+            s.execute(
+                update(PersonRow)
+                .where(PersonRow.id == person_id)
+                .values(
+                    last_interaction_at=latest.get(person_id),
+                    warmth_heat=heat,
+                    warmth_as_of=as_of,
+                )
                 .execution_options(synchronize_session=False)
             )
 

@@ -1,4 +1,5 @@
-"""Interactions and follow-ups (as `kithkin log`, `edit-interaction`, `follow-ups`, `done`)."""
+"""Interactions and follow-ups (as `kithkin log`, `edit-interaction`, `rm-interaction`,
+`follow-ups`, `done`)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,20 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path
 
 from kithkin.core.log_entry import LogInput
-from kithkin.core.serialize import follow_up_json, interaction_json
+from kithkin.core.serialize import (
+    edited_interaction_json,
+    follow_up_json,
+    interaction_json,
+    removed_interaction_json,
+)
 from kithkin.core.vocabulary import Direction
 from kithkin.services import complete_follow_up, engine, list_follow_ups, log_interaction
 from kithkin.services.api_records import get_interaction
-from kithkin.services.purpose import correct_purpose
+from kithkin.services.interactions import (
+    InteractionChanges,
+    edit_interaction,
+    remove_interaction,
+)
 from kithkin.web.api.caller import Ctx
 from kithkin.web.api.errors import ERRORS, NOT_FOUND, ApiRoute
 from kithkin.web.api.models import InteractionPatch, NewInteraction
@@ -38,15 +48,33 @@ def show(ctx: Ctx, interaction_id: Id) -> dict[str, Any]:
     return interaction_json(get_interaction(ctx, interaction_id))
 
 
-@router.patch("/interactions/{interaction_id}", summary="Correct its purpose", responses=NOT_FOUND)
-def correct(ctx: Ctx, interaction_id: Id, body: InteractionPatch) -> dict[str, Any]:
-    """As `kithkin edit-interaction ID --purpose P --json`: the correction is kept to teach
-    the purpose model."""
-    corrected = correct_purpose(ctx, interaction_id, body.purpose)
-    return interaction_json(corrected.interaction) | {
-        "model_purpose": corrected.model_purpose.value if corrected.model_purpose else None,
-        "retrained": corrected.retrained is not None,
-    }
+@router.patch("/interactions/{interaction_id}", summary="Edit an interaction", responses=NOT_FOUND)
+def edit(ctx: Ctx, interaction_id: Id, body: InteractionPatch) -> dict[str, Any]:
+    """As `kithkin edit-interaction ID --json`: change the note, date, channel, minutes or
+    purpose. A purpose is a correction kept to teach the purpose model; `model_purpose` is
+    what the model says of the note, `changed` the fields that differ from before."""
+    fields = body.model_dump()
+    for choice in ("channel", "purpose"):
+        if fields[choice] is not None:
+            fields[choice] = fields[choice].value
+    edited = edit_interaction(ctx, interaction_id, InteractionChanges(**fields))
+    return edited_interaction_json(
+        edited.interaction,
+        changed=edited.changed,
+        model_purpose=edited.model_purpose,
+        retrained=edited.retrained is not None,
+    )
+
+
+@router.delete(
+    "/interactions/{interaction_id}", summary="Delete an interaction", responses=NOT_FOUND
+)
+def delete(ctx: Ctx, interaction_id: Id) -> dict[str, Any]:
+    """As `kithkin rm-interaction ID --json`: deleted with its participants, topics and
+    ledger entries; its follow-ups stay, unlinked: `{"deleted": interaction,
+    "kept_follow_ups": [...]}`."""
+    removed = remove_interaction(ctx, interaction_id)
+    return removed_interaction_json(removed.interaction, removed.follow_ups)
 
 
 @router.get("/follow-ups", summary="List follow-ups", tags=["follow-ups"])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from kithkin.core.vocabulary import Activity, Channel, Circle, Initiator, Mode, Purpose
 
@@ -99,9 +99,23 @@ class NewInteraction(Body):
 
 
 class InteractionPatch(Body):
-    """A correction of an interaction's purpose (kept to teach the model)."""
+    """Changes to a logged interaction (as `kithkin edit-interaction`): what is left out (or
+    null) stays. A purpose is a correction, kept to teach the model; a new note gets a new
+    guess of a purpose the model had guessed (one you set stays)."""
 
-    purpose: Purpose
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"minProperties": 1})
+
+    purpose: Purpose | None = Field(None, description="What it really was.")
+    note: Text | None = Field(None, description="What happened, rewritten.")
+    date: Short | None = Field(None, description="When: YYYY-MM-DD[THH:MM], as when logging.")
+    channel: Channel | None = None
+    minutes: int | None = Field(None, ge=0, le=1440, description="How long it took.")
+
+    @model_validator(mode="after")
+    def _something(self) -> InteractionPatch:
+        if all(value is None for value in self.model_dump().values()):
+            raise ValueError("give at least one of purpose, note, date, channel, minutes")
+        return self
 
 
 class Snooze(Body):

@@ -15,10 +15,12 @@ from kithkin.store.tables import (
     FollowUpRow,
     InteractionRow,
     InterestRow,
+    MergeRow,
     NicknameRow,
     ParticipantRow,
     PersonRow,
     PhoneRow,
+    PurposeCorrectionRow,
     TagRow,
     UrlRow,
 )
@@ -111,3 +113,31 @@ def test_removing_a_person_keeps_the_other_people_and_their_e_mails(ctx: Context
     remove_person(ctx, "ana@example.com")
     assert [e.value for e in show_person(ctx, "ana").person.emails] == ["costa@example.com"]
     add_person(ctx, PersonInput(name="Ana Ruiz", emails=["ana@example.com"]))  # free again
+
+
+def test_removing_a_person_deletes_the_corrections_on_their_notes_and_merged_snapshots(
+    ctx: Context,
+) -> None:
+    """Both keep text about the person (a note, a whole merged record): `rm` is for real."""
+    from kithkin.core.vocabulary import Purpose
+    from kithkin.services.duplicates import merge_people
+    from kithkin.services.purpose import correct_purpose
+
+    add_person(ctx, PersonInput(name="Ana Ruiz", emails=["ana@example.com"]))
+    add_person(ctx, PersonInput(name="Annie Ruiz", emails=["annie@example.com"]))
+    add_person(ctx, PersonInput(name="Bo Chen"))
+    alone = log_interaction(ctx, ["ana@example.com"], LogInput(note="Her divorce is final"))
+    shared = log_interaction(ctx, ["ana@example.com", "bo"], LogInput(note="Team lunch"))
+    correct_purpose(ctx, alone.id, Purpose.SOCIAL)
+    correct_purpose(ctx, shared.id, Purpose.SOCIAL)
+    merge_people(ctx, "ana@example.com", "annie@example.com")
+
+    def texts() -> tuple[list[str], int]:
+        with ctx.store.transaction() as tx:
+            corrections = list(tx.session.scalars(select(PurposeCorrectionRow.text)))
+            merges = tx.session.scalar(select(func.count()).select_from(MergeRow)) or 0
+        return sorted(corrections), merges
+
+    assert texts() == (["Her divorce is final", "Team lunch"], 1)
+    remove_person(ctx, "ana@example.com")
+    assert texts() == (["Team lunch"], 0)  # the shared interaction and its correction stay

@@ -44,6 +44,7 @@ from kithkin.store.tables import (
     ParticipantRow,
     PersonRow,
     PhoneRow,
+    PurposeCorrectionRow,
     TagRow,
     UrlRow,
 )
@@ -594,7 +595,9 @@ class PeopleRepository:
         return name == UNKNOWN_ORGANIZATION
 
     def delete(self, person_id: int) -> None:
-        """Really delete: the person, their contact data, and interactions only they were in."""
+        """Really delete: the person, their contact data, interactions only they were in (and
+        the purpose corrections made on those notes, which keep a note's text as training
+        data), and the snapshots of records merged into them."""
         s = self.session
         sole = (
             select(ParticipantRow.interaction_id)
@@ -605,6 +608,17 @@ class PeopleRepository:
                         ParticipantRow.person_id != person_id
                     )
                 )
+            )
+        )
+        s.execute(
+            delete(PurposeCorrectionRow).where(
+                PurposeCorrectionRow.owner_id == self.owner_id,
+                PurposeCorrectionRow.interaction_id.in_(sole),
+            )
+        )
+        s.execute(
+            delete(MergeRow).where(
+                MergeRow.owner_id == self.owner_id, MergeRow.kept_person_id == person_id
             )
         )
         s.execute(delete(InteractionRow).where(InteractionRow.id.in_(sole)))

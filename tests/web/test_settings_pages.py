@@ -4,13 +4,17 @@ and API tokens. Every change needs the CSRF token; bad input changes nothing and
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import text
 
+from kithkin.core.network.common import Profile, ProfileChanges, Stint
+from kithkin.core.person_changes import PersonInput
 from kithkin.core.vocabulary import Circle
-from kithkin.services import Context, auth, engine, preferences
+from kithkin.services import Context, add_person, auth, engine, preferences
 from kithkin.services.api_tokens import list_api_tokens
+from kithkin.services.common_ground import edit_my_profile, my_profile
 from tests.web.conftest import Web
 
 CHANGES = [
@@ -20,6 +24,7 @@ CHANGES = [
     ("/settings/calendar-feed", {}),
     ("/settings/api-tokens", {"name": "backup script"}),
     ("/settings/api-tokens/1/revoke", {}),
+    ("/settings/profile", {"interest": "climbing", "remove_city": "Berlin"}),
 ]
 
 
@@ -68,6 +73,7 @@ def test_every_change_needs_the_csrf_token(web: Web, path: str, data: dict[str, 
     after = web.client.get("/settings").text
     assert re.sub(r"made \S+ \S+", "", before) == re.sub(r"made \S+ \S+", "", after)
     assert list_api_tokens(web.ctx) == []
+    assert my_profile(web.ctx) == Profile()
 
 
 def test_circle_cadences_change_and_empty_means_none(web: Web) -> None:
@@ -256,3 +262,175 @@ def test_user_text_is_escaped(web: Web) -> None:
         "/settings/api-tokens", data={"csrf_token": web.csrf, "name": "<b>x</b>"}
     )
     assert "<b>x</b>" not in response.text and "&lt;b&gt;x&lt;/b&gt;" in response.text
+
+
+# -- your profile (kithkin me) ----------------------------------------------------------------
+
+
+def _profile_form(web: Web, **fields: object) -> dict[str, object]:
+    return {"csrf_token": web.csrf, **fields}
+
+
+def _profile_card(html: str) -> str:
+    start = html.index('id="profile"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_the_profile_card_starts_empty(web: Web) -> None:
+    web.sign_in()
+    card = _profile_card(web.client.get("/settings").text)
+    assert "Your profile" in card and card.count("none yet") == 4
+    for key in ("interest", "company", "years", "school", "city"):
+        assert f'id="profile-{key}" name="{key}"' in card
+    assert 'action="/settings/profile#profile"' in card
+    assert 'aria-invalid="true"' not in card
+
+
+def test_the_profile_adds_items_and_redirects_back(web: Web) -> None:
+    web.sign_in()
+    response = web.client.post(
+        "/settings/profile",
+        data=_profile_form(
+            web,
+            interest="climbing,  jazz , ",
+            company=" Globex ",
+            years="2019-2022",
+            school="TU Berlin",
+            city="Lisbon, Portugal",
+        ),
+        follow_redirects=False,
+    )
+    assert (response.status_code, response.headers["location"]) == (
+        303,
+        "/settings?saved=profile#profile",
+    )
+    assert my_profile(web.ctx) == Profile(
+        interests=("climbing", "jazz"),
+        employers=(Stint("Globex", 2019, 2022),),
+        schools=("TU Berlin",),
+        cities=("Lisbon, Portugal",),
+    )
+    page = web.client.get(response.headers["location"]).text
+    card = _profile_card(page)
+    assert '<p class="saved" id="profile-saved" role="status">Saved your profile.</p>' in card
+    assert "<span>climbing</span>" in card and "<span>jazz</span>" in card
+    assert 'Globex <span class="muted">2019–2022</span>' in card
+    assert "TU Berlin" in card and "Lisbon, Portugal" in card
+    assert 'name="remove_interest" value="climbing"' in card
+    assert 'aria-label="Remove employer Globex"' in card
+    assert 'value=""' in card  # the add inputs are empty again
+    assert "Saved your profile." not in web.client.get("/settings").text
+
+    still = web.client.post(
+        "/settings/profile",
+        data=_profile_form(web, company="Initech", years="2023-"),
+    )
+    assert still.status_code == 200 and "Initech" in still.text
+    assert 'Initech <span class="muted">since 2023</span>' in _profile_card(still.text)
+    web.client.post("/settings/profile", data=_profile_form(web, company="globex", years="2018"))
+    assert my_profile(web.ctx).employers == (
+        Stint("Initech", 2023, None, current=True),
+        Stint("globex", 2018, 2018),
+    )
+
+
+def test_the_profile_removes_items(web: Web) -> None:
+    edit_my_profile(
+        web.ctx,
+        ProfileChanges(
+            interests=["climbing", "jazz"],
+            companies=["Globex:2019-2022"],
+            schools=["TU Berlin"],
+            cities=["Berlin", "Lisbon"],
+        ),
+    )
+    web.sign_in()
+    for field, value in (
+        ("remove_interest", "climbing"),
+        ("remove_company", "Globex"),
+        ("remove_school", "TU Berlin"),
+        ("remove_city", "berlin"),  # case does not matter, as in the CLI
+    ):
+        response = web.client.post(
+            "/settings/profile", data=_profile_form(web, **{field: value}), follow_redirects=False
+        )
+        assert response.status_code == 303
+    assert my_profile(web.ctx) == Profile(interests=("jazz",), cities=("Lisbon",))
+    removed_and_added = web.client.post(
+        "/settings/profile",
+        data=_profile_form(web, remove_interest=["jazz", "opera"], interest="chess"),
+    )
+    assert removed_and_added.status_code == 200
+    assert my_profile(web.ctx).interests == ("chess",)
+    nothing = web.client.post("/settings/profile", data=_profile_form(web), follow_redirects=False)
+    assert nothing.status_code == 303 and my_profile(web.ctx).interests == ("chess",)
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected", "invalid"),
+    [
+        ({"company": "Globex", "years": "20x9"}, "Years: &#39;20x9&#39; are not years", "years"),
+        ({"company": "Globex", "years": "2019-22"}, "are not years; write 2019-2022", "years"),
+        ({"company": "Globex", "years": "2019:2020"}, "are not years", "years"),
+        (
+            {"company": "Globex", "years": "2022-2019"},
+            "Years: &#39;2022-2019&#39; run backwards; write the first year first",
+            "years",
+        ),
+        ({"company": "", "years": "2019"}, "Employer: years need an employer", "company"),
+        (
+            {"interest": "x" * 101},
+            "Interest: &#39;xxxxxxxxxxxxxxxxxxxx&#39;… is longer than 100",
+            "interest",
+        ),
+        ({"school": "s" * 201}, "School: ", "school"),
+        ({"city": "c" * 201}, "City: ", "city"),
+        ({"company": "g" * 301}, "Employer: ", "company"),
+    ],
+)
+def test_a_bad_profile_entry_changes_nothing(
+    web: Web, fields: dict[str, str], expected: str, invalid: str
+) -> None:
+    edit_my_profile(web.ctx, ProfileChanges(interests=["jazz"]))
+    web.sign_in()
+    before = my_profile(web.ctx)
+    response = web.client.post(
+        "/settings/profile",
+        data=_profile_form(web, **{"interest": "chess", "remove_interest": "jazz", **fields}),
+    )
+    assert response.status_code == 400
+    card = _profile_card(response.text)
+    assert 'id="profile-problem" role="alert"' in card and expected in card
+    assert re.search(rf'id="profile-{invalid}"[^>]*aria-invalid="true"', card)
+    assert card.count('aria-invalid="true"') == 1
+    for value in fields.values():  # what was typed is kept
+        assert f'value="{value}"' in card
+    assert my_profile(web.ctx) == before  # not even the good parts were saved
+
+
+def test_profile_text_is_escaped(web: Web) -> None:
+    web.sign_in()
+    web.client.post(
+        "/settings/profile",
+        data=_profile_form(web, interest="<script>alert(1)</script>", company='"><b>Evil'),
+    )
+    card = _profile_card(web.client.get("/settings").text)
+    assert "<script>alert" not in card and "<b>Evil" not in card
+    assert "<span>&lt;script&gt;alert(1)&lt;/script&gt;</span>" in card
+    assert 'value="&lt;script&gt;alert(1)&lt;/script&gt;"' in card
+    assert 'value="&#34;&gt;&lt;b&gt;Evil"' in card
+
+
+def test_the_profile_is_the_accounts_own_and_feeds_common_ground(web: Web) -> None:
+    maria_id = web.ctx.store.ensure_account("maria", now=web.ctx.now())
+    maria = replace(web.ctx, store=web.ctx.store.for_owner(maria_id))
+    edit_my_profile(maria, ProfileChanges(interests=["falconry"]))
+    ana = add_person(web.ctx, PersonInput(name="Ana Ruiz", interests=["climbing", "falconry"]))
+    web.sign_in()
+    assert "falconry" not in web.client.get("/settings").text
+    common = web.client.get(f"/network/people/{ana.id}/common").text
+    assert "Nothing in common is recorded yet." in common
+    web.client.post("/settings/profile", data=_profile_form(web, interest="Climbing"))
+    common = web.client.get(f"/network/people/{ana.id}/common").text
+    assert "<dt>Interests</dt>" in common and "falconry" not in common
+    assert my_profile(maria).interests == ("falconry",)

@@ -12,6 +12,9 @@ from kithkin.core.vocabulary import MilestoneKind, parse_choice
 from kithkin.errors import InvalidInput
 from kithkin.services.context import Context
 
+NAME_LIMIT = 300  # the events table's name and location columns
+LIST_LIMIT = 50  # events per list on the events page
+
 
 @dataclass(frozen=True)
 class EventRecord:
@@ -22,6 +25,40 @@ class EventRecord:
     location: str
     met: tuple[PersonRef, ...]
     saw: tuple[PersonRef, ...]
+
+
+@dataclass(frozen=True)
+class Attendee:
+    id: str
+    name: str
+    met_there: bool  # first met at this event
+
+
+@dataclass(frozen=True)
+class EventSummary:
+    id: int
+    name: str
+    starts_on: date
+    ends_on: date | None
+    location: str
+    attendees: tuple[Attendee, ...]
+
+    @property
+    def last_day(self) -> date:
+        return self.ends_on or self.starts_on
+
+
+@dataclass(frozen=True)
+class EventList:
+    """The events page's lists: ``upcoming`` (not over yet, soonest first; ``more_upcoming`` if
+    there are more than shown) and ``past`` (latest first, a page of them; ``older`` is the
+    cursor of the next page, or None at the end)."""
+
+    today: date
+    upcoming: tuple[EventSummary, ...]
+    more_upcoming: bool
+    past: tuple[EventSummary, ...]
+    older: str | None
 
 
 def _day(text: str, field: str) -> date:
@@ -45,6 +82,10 @@ def add_event(
     title = " ".join(name.split())
     if not title:
         raise InvalidInput("an event needs a name.", field="name")
+    if len(title) > NAME_LIMIT:
+        raise InvalidInput(f"keep the name under {NAME_LIMIT} characters.", field="name")
+    if len(location.strip()) > NAME_LIMIT:
+        raise InvalidInput(f"keep the location under {NAME_LIMIT} characters.", field="--location")
     starts = _day(on, "--on")
     ends = _day(until, "--until") if until else None
     if ends is not None and ends < starts:
@@ -71,6 +112,43 @@ def add_event(
         location.strip(),
         tuple(PersonRef(*names[i]) for i in dict.fromkeys(met_ids)),
         tuple(PersonRef(*names[i]) for i in dict.fromkeys(saw_ids) if i not in met_ids),
+    )
+
+
+def _cursor(text: str) -> tuple[date, int] | None:
+    """The keyset ``YYYY-MM-DD.ID`` of the last past event of a page."""
+    if not text.strip():
+        return None
+    day, _, number = text.strip().partition(".")
+    try:
+        return date.fromisoformat(day), int(number)
+    except ValueError:
+        raise InvalidInput(f"{text!r} is not a page of past events.", field="older") from None
+
+
+def list_events(ctx: Context, *, older: str = "", limit: int = LIST_LIMIT) -> EventList:
+    """The events still to come or going on (soonest first) and those over (latest first, a
+    page of ``limit`` after the cursor ``older``), with who was there."""
+    before = _cursor(older)
+    today = ctx.now().astimezone(ctx.settings.timezone).date()
+    with ctx.store.transaction() as tx:
+        upcoming = tx.events.upcoming(today, limit=limit + 1)
+        past = tx.events.past(today, limit=limit + 1, before=before)
+        shown = [*upcoming[:limit], *past[:limit]]
+        people = tx.events.attendees([line[0] for line in shown])
+
+    def summary(line: tuple[int, str, date, date | None, str]) -> EventSummary:
+        event_id, name, starts_on, ends_on, location = line
+        attendees = tuple(Attendee(*person) for person in people[event_id])
+        return EventSummary(event_id, name, starts_on, ends_on, location, attendees)
+
+    last = past[limit - 1] if len(past) > limit else None
+    return EventList(
+        today=today,
+        upcoming=tuple(summary(line) for line in upcoming[:limit]),
+        more_upcoming=len(upcoming) > limit,
+        past=tuple(summary(line) for line in past[:limit]),
+        older=f"{last[2].isoformat()}.{last[0]}" if last else None,
     )
 
 

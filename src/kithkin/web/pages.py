@@ -12,6 +12,7 @@ from kithkin.errors import InvalidInput
 from kithkin.services import dashboard as dashboards
 from kithkin.services import engine
 from kithkin.web.session import Signed, checked, signed_in
+from kithkin.web.snooze import DEFAULT_SNOOZE, SNOOZE_CHOICES
 
 router = APIRouter()
 SignedIn = Annotated[Signed, Depends(signed_in)]
@@ -35,16 +36,7 @@ def dashboard(signed: SignedIn) -> Response:
         goals=board.goals,
         weeks=board.weeks,
         budget=board.budget,
-        snooze_choices=SNOOZE_CHOICES,
     )
-
-
-SNOOZE_CHOICES = {
-    "1d": "until tomorrow",
-    "3d": "for 3 days",
-    "1w": "for a week",
-    "1m": "for a month",
-}
 
 
 @router.post("/agenda/done", response_class=HTMLResponse)
@@ -58,11 +50,12 @@ def agenda_snooze(
     request: Request,
     signed: Checked,
     key: Annotated[str, Form()],
-    duration: Annotated[str, Form()] = "1w",
+    duration: Annotated[str, Form()] = DEFAULT_SNOOZE,
 ) -> Response:
     """Put an item aside: one of the dashboard's choices (the CLI and the API take any)."""
     if duration not in SNOOZE_CHOICES:
-        raise InvalidInput(f"snooze {duration!r}: choose one of {', '.join(SNOOZE_CHOICES)}.")
+        choices = ", ".join(SNOOZE_CHOICES.values())
+        raise InvalidInput(f"snooze {duration!r}: choose one of {choices}.")
     engine.snooze(signed.ctx, key, duration)
     return _item_gone(request)
 

@@ -143,8 +143,9 @@ def _escape(text: str) -> str:
 
 
 @router.get("/people", response_class=HTMLResponse)
-def people(signed: SignedIn, query: Controls) -> Response:
-    return page("people.html", signed, **_list_values(signed, query))
+def people(signed: SignedIn, query: Controls, deleted: str = "") -> Response:
+    """The list; ``deleted=1`` after the person page's Delete (no name in the address)."""
+    return page("people.html", signed, deleted=deleted == "1", **_list_values(signed, query))
 
 
 @router.get("/people/rows", response_class=HTMLResponse)

@@ -1,8 +1,9 @@
-"""The settings page: circle cadences, goal targets, the weekly hours budget, the calendar
-feed URL and API tokens. Every change posts with the CSRF token, is validated (bad input
-changes nothing and says what is expected) and the page comes back with a message in the
-section that changed. Secrets (a new feed URL, a new API token) are shown once, in the page
-that answers the POST: only their digests are kept."""
+"""The settings page: your own profile (`kithkin me`), circle cadences, goal targets, the
+weekly hours budget, the calendar feed URL and API tokens. Every change posts with the CSRF
+token, is validated (bad input changes nothing and says what is expected) and the page comes
+back with a message in the section that changed. Secrets (a new feed URL, a new API token)
+are shown once, in the page that answers the POST: only their digests are kept. The profile
+form, like `kithkin me`, adds and removes items; it answers with a redirect (303) back."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from kithkin.errors import KithkinError
+from kithkin.core.network.common import ProfileChanges, Stint, parse_stint
+from kithkin.errors import InvalidInput, KithkinError
 from kithkin.services import api_tokens, auth, calendar_feeds, engine, preferences
+from kithkin.services import common_ground as profiles
 from kithkin.web.pages import Checked, SignedIn, page
 from kithkin.web.session import Signed
 
@@ -23,7 +26,7 @@ router = APIRouter()
 
 @dataclass(frozen=True)
 class Message:
-    section: str  # circles | goals | budget | feed | tokens
+    section: str  # profile | circles | goals | budget | feed | tokens
     text: str
     ok: bool = True
     field: str = ""  # the input a problem is about (marked aria-invalid)
@@ -52,6 +55,8 @@ def _settings_page(signed: Signed, shown: Shown = Shown(), *, status: int = 200)
     response = page(
         "settings.html",
         signed,
+        profile=profiles.my_profile(ctx),
+        stint_years=_stint_years,
         circles=preferences.circles(ctx),
         goals=preferences.all_goals(ctx),
         budget=budget,
@@ -83,8 +88,103 @@ def _problem_text(error: KithkinError) -> str:
 
 
 @router.get("/settings", response_class=HTMLResponse)
-def settings_page(signed: SignedIn) -> Response:
+def settings_page(signed: SignedIn, saved: str = "") -> Response:
+    if saved == "profile":  # where POST /settings/profile sends you back
+        return _done(signed, "profile", "Saved your profile.")
     return _settings_page(signed)
+
+
+# -- your profile (kithkin me) ---------------------------------------------------------------
+
+PROFILE_FIELDS = {  # the service's field name -> the form's input and what it is called
+    "--interest": ("profile-interest", "Interest"),
+    "--company": ("profile-company", "Employer"),
+    "--school": ("profile-school", "School"),
+    "--city": ("profile-city", "City"),
+}
+
+
+def _stint_years(stint: Stint) -> str:
+    """``2019–2022``, ``since 2019``, ``2019``, or "" without years."""
+    years = stint.years()
+    if years is None:
+        return ""
+    return f"since {stint.start}" if stint.current else years.replace("-", "–")
+
+
+def _employer(company: str, years: str) -> str | None:
+    """The employer as `kithkin me --company` takes it (``ORG:YEARS``); None when nothing was
+    typed. Raises InvalidInput (naming the input) for years that cannot be read."""
+    organization, years = " ".join(company.split()), years.strip()
+    if not organization:
+        if years:
+            raise InvalidInput("years need an employer: type its name too.", field="--company")
+        return None
+    parse_stint(organization, field="--company")  # the name alone: empty, too long
+    if not years:
+        return organization
+    try:  # the years alone, after a stand-in name
+        stint = parse_stint(f"x:{years}", field="--years")
+    except InvalidInput:  # what parse_stint refuses in years: they run backwards
+        raise InvalidInput(
+            f"{years!r} run backwards; write the first year first, e.g. 2019-2022.",
+            field="--years",
+        ) from None
+    if stint.start is None or stint.organization != "x":  # not (only) years: part of a name
+        raise InvalidInput(
+            f"{years!r} are not years; write 2019-2022, 2019- (still there) or 2019.",
+            field="--years",
+        )
+    return f"{organization}:{years}"
+
+
+def _profile_problem(signed: Signed, error: InvalidInput, entered: dict[str, str]) -> Response:
+    if error.field == "--years":
+        key, label = "profile-years", "Years"
+    else:
+        key, label = PROFILE_FIELDS.get(error.field or "", ("", ""))
+    text = f"{label}: {error.message}" if label else error.message
+    return _problem(signed, "profile", text, entered, field=key)
+
+
+@router.post("/settings/profile", response_class=HTMLResponse)
+def save_profile(
+    signed: Checked,
+    interest: Annotated[str, Form()] = "",
+    company: Annotated[str, Form()] = "",
+    years: Annotated[str, Form()] = "",
+    school: Annotated[str, Form()] = "",
+    city: Annotated[str, Form()] = "",
+    remove_interest: Annotated[list[str] | None, Form()] = None,
+    remove_company: Annotated[list[str] | None, Form()] = None,
+    remove_school: Annotated[list[str] | None, Form()] = None,
+    remove_city: Annotated[list[str] | None, Form()] = None,
+) -> Response:
+    """Add what was typed (interests may be several, split by commas; an employer typed again
+    gets the new years) and remove what was asked; all or nothing."""
+    entered = {
+        "profile-interest": interest,
+        "profile-company": company,
+        "profile-years": years,
+        "profile-school": school,
+        "profile-city": city,
+    }
+    try:
+        employer = _employer(company, years)
+        changes = ProfileChanges(
+            interests=[item for item in interest.split(",") if item.strip()],
+            remove_interests=remove_interest or (),
+            companies=[employer] if employer else (),
+            remove_companies=remove_company or (),
+            schools=[school] if school.strip() else (),
+            remove_schools=remove_school or (),
+            cities=[city] if city.strip() else (),
+            remove_cities=remove_city or (),
+        )
+        profiles.edit_my_profile(signed.ctx, changes)
+    except InvalidInput as error:
+        return _profile_problem(signed, error, entered)
+    return RedirectResponse("/settings?saved=profile#profile", status_code=303)
 
 
 @router.post("/settings/circles", response_class=HTMLResponse)

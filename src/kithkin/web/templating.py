@@ -9,6 +9,7 @@ from typing import Any
 from fastapi.templating import Jinja2Templates
 
 from kithkin.web.charts import balance_chart
+from kithkin.web.snooze import DEFAULT_SNOOZE, SNOOZE_CHOICES
 
 PACKAGE = resources.files("kithkin.web")
 
@@ -22,4 +23,6 @@ def templates() -> Any:
         _templates = Jinja2Templates(directory=str(Path(str(PACKAGE / "templates"))))
         _templates.env.autoescape = True
         _templates.env.globals["balance_chart"] = balance_chart
+        _templates.env.globals["snooze_choices"] = SNOOZE_CHOICES
+        _templates.env.globals["default_snooze"] = DEFAULT_SNOOZE
     return _templates.env

@@ -115,3 +115,26 @@ def test_the_review_has_a_print_button(ctx: Context, server: str, browser_page: 
     button.click()
     expect(page.locator("body")).to_have_attribute("data-printed", "yes")
     shot(page, "review")
+
+
+def test_a_failed_htmx_request_says_why_in_place(
+    ctx: Context, clock: FixedClock, server: str, browser_page: object
+) -> None:
+    from playwright.sync_api import Page, expect
+
+    from kithkin.core.log_entry import LogInput
+    from kithkin.services import log_interaction
+
+    page: Page = browser_page  # type: ignore[assignment]
+    add_person(ctx, PersonInput(name="Ana Ruiz"))
+    log_interaction(ctx, ["ana"], LogInput(note="Coffee", follow_up="today: send Ana the deck"))
+    token = auth.issue_login_link(ctx.store, now=ctx.now())
+    page.goto(f"{server}/login?token={token}")
+    item = page.locator(".agenda-item", has_text="send Ana the deck")
+    # A tampered choice: the server refuses it (400), and the row stays with the reason.
+    page.eval_on_selector(".agenda-item select", "s => { s.options[0].value = 'forever'; }")
+    item.get_by_label("Snooze Ana Ruiz for how long").select_option("forever")
+    item.get_by_role("button", name="Snooze").click()
+    expect(item.locator(".htmx-problem")).to_contain_text("choose one of")
+    expect(item).to_have_count(1)
+    shot(page, "htmx-problem")

@@ -15,11 +15,10 @@ from typing import Annotated
 from fastapi import APIRouter, Form
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from kithkin.core.periods import days_ago, local_day
+from kithkin.core.periods import local_day
 from kithkin.errors import InvalidInput, NotFound
 from kithkin.services.duplicates_pages import duplicates_page, merge_pair, person_ref
-from kithkin.services.engine import local_today
-from kithkin.web.pages import Checked, SignedIn, page
+from kithkin.web.pages import Checked, SignedIn, ago_of, page
 from kithkin.web.session import Signed
 
 router = APIRouter()
@@ -35,7 +34,7 @@ def duplicates(signed: SignedIn, merged: str = "") -> Response:
         pairs=found.pairs,
         total=found.total,
         kept=kept,
-        ago=_ago(signed),
+        ago=ago_of(signed),
         day=_day(signed),
     )
 
@@ -68,16 +67,6 @@ def _problem(signed: Signed, message: str, *, status: int) -> Response:
     response = page("duplicates_problem.html", signed, message=message)
     response.status_code = status
     return response
-
-
-def _ago(signed: Signed) -> Callable[[datetime | None], str]:
-    today = local_today(signed.ctx)
-    tz = signed.ctx.settings.timezone
-
-    def ago(at: datetime | None) -> str:
-        return days_ago((today - local_day(at, tz)).days) if at else "never"
-
-    return ago
 
 
 def _day(signed: Signed) -> Callable[[datetime | None], str]:

@@ -3,11 +3,14 @@ Pages are thin: each one calls a service and renders a template."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from kithkin.core.periods import days_ago, local_day
 from kithkin.errors import InvalidInput
 from kithkin.services import dashboard as dashboards
 from kithkin.services import engine
@@ -24,6 +27,17 @@ def page(name: str, signed: Signed, **values: Any) -> HTMLResponse:
 
     html = templates().get_template(name).render(csrf_token=signed.csrf_token, **values)
     return HTMLResponse(html)
+
+
+def ago_of(signed: Signed) -> Callable[[datetime | None], str]:
+    """ "today", "yesterday", "5 days ago" (or "never") by the calendar in the user's zone."""
+    today = engine.local_today(signed.ctx)
+    tz = signed.ctx.settings.timezone
+
+    def ago(at: datetime | None) -> str:
+        return days_ago((today - local_day(at, tz)).days) if at else "never"
+
+    return ago
 
 
 @router.get("/", response_class=HTMLResponse)

@@ -13,12 +13,10 @@ from fastapi import APIRouter, Depends, Form
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
-from kithkin.core.periods import days_ago, local_day
 from kithkin.core.person_changes import PersonInput
 from kithkin.core.records import Person, PersonSummary
 from kithkin.core.vocabulary import Circle, Mode
 from kithkin.errors import InvalidInput, KithkinError, NotFound
-from kithkin.services.engine import local_today
 from kithkin.services.people import edit_person
 from kithkin.services.people_pages import (
     PeoplePage,
@@ -27,7 +25,7 @@ from kithkin.services.people_pages import (
     people_page,
     person_page,
 )
-from kithkin.web.pages import Checked, SignedIn, page
+from kithkin.web.pages import Checked, SignedIn, ago_of, page
 from kithkin.web.session import Signed
 
 router = APIRouter()
@@ -83,7 +81,7 @@ def _list_values(signed: Signed, query: PeopleQuery) -> dict[str, object]:
         found = people_page(signed.ctx, query)
     except InvalidInput as error:
         found, problem = PeoplePage((), None), str(error)
-    ago = _ago(signed)
+    ago = ago_of(signed)
     return {
         "query": query,
         "found": found,
@@ -157,16 +155,6 @@ def people_rows(signed: SignedIn, query: Controls) -> Response:
     return response
 
 
-def _ago(signed: Signed) -> Callable[[datetime | None], str]:
-    today = local_today(signed.ctx)
-    tz = signed.ctx.settings.timezone
-
-    def ago(at: datetime | None) -> str:
-        return days_ago((today - local_day(at, tz)).days) if at else "never"
-
-    return ago
-
-
 # -- one person ----------------------------------------------------------------------------
 
 
@@ -179,12 +167,12 @@ def _person_or_404(signed: Signed, uid: str) -> PersonPage | HTMLResponse:
         return missing
 
 
-def _person_values(signed: Signed, found: PersonPage) -> dict[str, object]:
+def person_values(signed: Signed, found: PersonPage) -> dict[str, object]:
     tz = signed.ctx.settings.timezone
     return {
         "view": found,
         "person": found.detail.person,
-        "ago": _ago(signed),
+        "ago": ago_of(signed),
         "local": lambda at: at.astimezone(tz),
         "safe_url": _is_web_url,
     }
@@ -200,7 +188,7 @@ def person(signed: SignedIn, uid: str) -> Response:
     found = _person_or_404(signed, uid)
     if isinstance(found, HTMLResponse):
         return found
-    return page("person.html", signed, **_person_values(signed, found))
+    return page("person.html", signed, **person_values(signed, found))
 
 
 @router.get("/people/{uid}/profile", response_class=HTMLResponse)
@@ -208,7 +196,7 @@ def person_profile(signed: SignedIn, uid: str) -> Response:
     found = _person_or_404(signed, uid)
     if isinstance(found, HTMLResponse):
         return found
-    return page("person_profile.html", signed, **_person_values(signed, found))
+    return page("person_profile.html", signed, **person_values(signed, found))
 
 
 @dataclass(frozen=True)
@@ -285,7 +273,7 @@ def person_edit(
     except KithkinError as error:
         return _edit_form(signed, found, form, str(error))
     updated = person_page(signed.ctx, uid)
-    return page("person_profile.html", signed, **_person_values(signed, updated))
+    return page("person_profile.html", signed, **person_values(signed, updated))
 
 
 def changes_of(person: Person, form: EditForm) -> PersonInput | None:

@@ -31,8 +31,8 @@ from kithkin.services.person_actions import (
     removal_preview,
 )
 from kithkin.services.purpose import correct_purpose
-from kithkin.web.pages import Checked, SignedIn, page
-from kithkin.web.people_pages import _ago, _person_values
+from kithkin.web.pages import Checked, SignedIn, ago_of, page
+from kithkin.web.people_pages import person_values
 from kithkin.web.session import Signed
 from kithkin.web.snooze import SNOOZE_CHOICES
 
@@ -74,7 +74,7 @@ def _whole_page(signed: Signed, uid: str, **shown: Any) -> Response:
         found = person_page(signed.ctx, uid)
     except NotFound:
         return _not_found(signed, "Nobody here has that id.")
-    response = page("person.html", signed, **_person_values(signed, found), **shown)
+    response = page("person.html", signed, **person_values(signed, found), **shown)
     response.status_code = 400
     return response
 
@@ -230,7 +230,7 @@ def _moment_values(signed: Signed, uid: str, interaction: Interaction) -> dict[s
     return {
         "person": person,
         "interaction": interaction,
-        "ago": _ago(signed),
+        "ago": ago_of(signed),
         "local": lambda at: at.astimezone(tz),
     }
 

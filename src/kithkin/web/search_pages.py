@@ -18,12 +18,10 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup, escape
 
-from kithkin.core.periods import days_ago, local_day
 from kithkin.core.records import Interaction, PersonRef, PersonSummary
 from kithkin.errors import InvalidInput
 from kithkin.services import search
-from kithkin.services.engine import local_today
-from kithkin.web.pages import SignedIn, page
+from kithkin.web.pages import SignedIn, ago_of, page
 from kithkin.web.session import Signed
 
 router = APIRouter()
@@ -202,12 +200,8 @@ def _results(
     words: Words,
     signed: Signed,
 ) -> tuple[list[PersonHit], list[InteractionHit]]:
-    ctx = signed.ctx
-    tz = ctx.settings.timezone
-    today = local_today(ctx)
-
-    def ago(at: datetime | None) -> str:
-        return days_ago((today - local_day(at, tz)).days) if at else "never"
+    tz = signed.ctx.settings.timezone
+    ago = ago_of(signed)
 
     def local(at: datetime) -> datetime:
         return at.astimezone(tz)

@@ -33,15 +33,17 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import scipy.sparse as sparse
 
 from kithkin.core.duplicates import plain
 from kithkin.core.network.graph import IntArray, NetworkGraph
 from kithkin.core.network.needs import ANSWERS, Need, Needs, answered, needs_of
 from kithkin.core.records import PersonRef
+
+if TYPE_CHECKING:  # imported where the matrices are built: SciPy costs every command 0.1 s
+    import scipy.sparse as sparse
 
 MIN_OWN_TIE = 0.3
 MAX_CANDIDATES = 3000
@@ -292,6 +294,8 @@ def _interest_matrices(
     profiles: Sequence[Profile],
 ) -> tuple[sparse.csr_matrix, sparse.csr_matrix, dict[str, float]]:
     """Candidate × interest (only interests two or more candidates share) and the weights."""
+    import scipy.sparse as sparse
+
     n = len(profiles)
     held = [{plain(i) for i in p.interests} - {""} for p in profiles]
     counts: dict[str, int] = defaultdict(int)

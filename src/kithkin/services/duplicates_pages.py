@@ -19,6 +19,7 @@ from kithkin.core.records import Person, PersonRef
 from kithkin.errors import NotFound
 from kithkin.services.context import Context
 from kithkin.services.duplicates import find_duplicates, merge_people
+from kithkin.services.person_actions import person_ref as exact_person
 from kithkin.store.people_pages import PeoplePagesRepository
 
 PAGE_PAIRS = 50  # the pairs a page shows, the likeliest first
@@ -87,12 +88,10 @@ def _ranked(ctx: Context) -> _Ranked:
 
 def person_ref(ctx: Context, uid: str) -> PersonRef | None:
     """The owner's person with exactly this id, or None."""
-    with ctx.store.transaction() as tx:
-        person_id = PeoplePagesRepository(tx.session, tx.owner_id).person_id(uid)
-        if person_id is None:
-            return None
-        found_uid, name = tx.people.names([person_id])[person_id]
-    return PersonRef(found_uid, name)
+    try:
+        return exact_person(ctx, uid)
+    except NotFound:
+        return None
 
 
 def merge_pair(ctx: Context, keep: str, other: str) -> MergeResult:

@@ -277,7 +277,7 @@ def _review_counts(
     week = week_of(day)
     first, last = day_start(week.first, tz), day_start(week.last + timedelta(days=1), tz)
     overdue = tx.facts.overdue_follow_ups(today)
-    one_sided = tx.facts.most_one_sided(3)
+    one_sided, _ = tx.facts.most_one_sided(3)
     sent = tx.facts.messages(
         day_start(today - timedelta(days=AUTOMATION_DAYS), tz),
         day_start(today + timedelta(days=1), tz),

@@ -68,9 +68,8 @@ def ledger_page(ctx: Context, *, people: int = ONE_SIDED, entries: int = LATEST)
 def _compute(ctx: Context, people: int, entries: int) -> LedgerPage:
     with ctx.store.transaction() as tx:
         overall = tx.facts.ledger_totals()
-        pages = LedgerPagesRepository(tx.session, tx.owner_id)
-        worst, owed = pages.one_sided(people)
-        latest = pages.latest(entries)
+        worst, owed = tx.facts.most_one_sided(people)
+        latest = LedgerPagesRepository(tx.session, tx.owner_id).latest(entries)
     empty = overall.gave + overall.received + overall.asked == 0
     return LedgerPage(
         overall=overall,

@@ -841,9 +841,10 @@ class FactsRepository:
         ).one()
         return Balance(gave=int(gave or 0), received=int(received or 0), asked=int(asked or 0))
 
-    def most_one_sided(self, limit: int) -> list[tuple[str, str, Balance]]:
+    def most_one_sided(self, limit: int) -> tuple[list[tuple[str, str, Balance]], int]:
         """``(id, name, balance)`` of the ``limit`` people you owe most (net below zero),
-        worst first, then by asks and id, as ``ledger.most_one_sided`` orders them."""
+        worst first, then by asks and id, as ``ledger.most_one_sided`` orders them; and how
+        many people you owe in all (counted in the same pass)."""
         gave, received, asked = _direction_counts()
         counts = (
             select(ExchangeRow.person_id, gave, received, asked)
@@ -854,13 +855,21 @@ class FactsRepository:
         c = counts.c
         net = c.gave - case((c.asked > c.received, c.asked), else_=c.received)
         rows = self.session.execute(
-            select(PersonRow.uid, PersonRow.display_name, c.gave, c.received, c.asked)
+            select(
+                PersonRow.uid,
+                PersonRow.display_name,
+                c.gave,
+                c.received,
+                c.asked,
+                func.count().over(),
+            )
             .join(PersonRow, PersonRow.id == c.person_id)
             .where(net < 0)
             .order_by(net, c.asked.desc(), self._code_point_order(PersonRow.uid))
             .limit(limit)
         ).all()
-        return [(uid, name, Balance(int(g), int(r), int(a))) for uid, name, g, r, a in rows]
+        found = [(uid, name, Balance(int(g), int(r), int(a))) for uid, name, g, r, a, _ in rows]
+        return found, int(rows[0][-1]) if rows else 0
 
     def _code_point_order(self, column: Any) -> Any:
         """``column`` ordered as Python orders strings (PostgreSQL: the C collation)."""
